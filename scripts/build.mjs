@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// Bundles the extension client, the language server and the CLI with esbuild.
+// Usage: node scripts/build.mjs [--watch] [--minify]
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const watch = process.argv.includes('--watch');
+const minify = process.argv.includes('--minify') || process.env.GOVREPORT_MINIFY === '1';
+
+/** [entry, outfile, platform, extra options] */
+const targets = [
+  ['client/src/extension.ts', 'client/out/extension.js', 'node', { external: ['vscode'] }],
+  ['server/src/server.ts', 'server/out/server.js', 'node', {}],
+  ['server/src/cli/main.ts', 'server/out/cli.js', 'node', {}],
+  ['client/src/browser/extension.ts', 'client/out/browser/extension.js', 'browser', { external: ['vscode'], format: 'cjs' }],
+  ['server/src/browser/server.ts', 'server/out/browser/server.js', 'browser', { format: 'iife' }],
+];
+
+const builds = [];
+for (const [entry, outfile, platform, extra] of targets) {
+  if (!existsSync(path.join(root, entry))) continue;
+  const options = {
+    absWorkingDir: root,
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform,
+    format: extra.format ?? 'cjs',
+    target: platform === 'node' ? 'node20' : 'es2022',
+    sourcemap: !minify,
+    minify,
+    external: extra.external ?? [],
+    logLevel: 'warning',
+    legalComments: 'none',
+  };
+  if (watch) {
+    const ctx = await esbuild.context(options);
+    await ctx.watch();
+    builds.push(ctx);
+  } else {
+    builds.push(esbuild.build(options).then(() => console.log(`built ${outfile}`)));
+  }
+}
+if (!watch) await Promise.all(builds);
+else console.log('watching…');
