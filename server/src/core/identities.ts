@@ -1,0 +1,217 @@
+/**
+ * The arithmetic of tables 3 and 4 (domain.md §3.3–3.4) as data: each identity says
+ * `target = Σ plus − Σ minus`. Rules evaluate them; quick fixes use them to prove an edit safe
+ * (after the edit, every identity involving the edited cells is evaluable and holds); hovers show them.
+ */
+
+import type { Cell, ColumnDef, Report, Row, Table } from './model';
+import { tableOf } from './model';
+
+export interface Operand {
+  readonly row: Row;
+  readonly col: number;
+}
+
+export type IdentityKind =
+  | 'row-total'
+  | 'legal-subtotal'
+  | 'group-subtotal'
+  | 'results-total'
+  | 'column-balance'
+  | 't4-block';
+
+export interface Identity {
+  readonly kind: IdentityKind;
+  readonly table: Table;
+  /** The stated cell the identity puts on the right-hand side (the diagnostic range). */
+  readonly target: Operand;
+  readonly plus: readonly Operand[];
+  readonly minus: readonly Operand[];
+  /** T3: the column id; T4: the block index. */
+  readonly column?: ColumnDef;
+  readonly block?: number;
+  /** Missing operands (rows absent from the table): the identity is never evaluable. */
+  readonly incomplete: boolean;
+}
+
+export type Overrides = ReadonlyMap<Cell, number>;
+
+export function cellOf(o: Operand): Cell | undefined {
+  return o.row.aligned ? o.row.cells[o.col] : undefined;
+}
+
+/**
+ * The known value of an operand (§3.0): parsed numbers; blank input cells count as 0 in F2019 only;
+ * blank derived cells, text, unaligned rows are unknown.
+ */
+export function valueOf(table: Table, o: Operand, overrides?: Overrides): number | undefined {
+  const cell = cellOf(o);
+  if (!cell) return undefined;
+  const ov = overrides?.get(cell);
+  if (ov !== undefined) return ov;
+  if (cell.value !== undefined) return cell.value;
+  if (cell.state === 'blank' && table.format === 'F2019' && !cell.column.derived && !o.row.def.subtotalOf) return 0;
+  return undefined;
+}
+
+export interface Evaluation {
+  readonly evaluable: boolean;
+  readonly holds: boolean;
+  readonly stated?: number;
+  readonly computed?: number;
+  /** Operand values (undefined = unknown), in order plus then minus. */
+  readonly values: readonly (number | undefined)[];
+}
+
+/** Sums with exactness for decimals (amounts never appear in identities, but be safe). */
+function round(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
+}
+
+export function evaluate(id: Identity, overrides?: Overrides): Evaluation {
+  const vals = [...id.plus, ...id.minus].map((o) => valueOf(id.table, o, overrides));
+  const stated = valueOf(id.table, id.target, overrides);
+  if (id.incomplete || stated === undefined || vals.some((v) => v === undefined)) {
+    return { evaluable: false, holds: false, stated, values: vals };
+  }
+  let computed = 0;
+  vals.forEach((v, i) => (computed += i < id.plus.length ? v! : -v!));
+  computed = round(computed);
+  return { evaluable: true, holds: computed === stated, stated, computed, values: vals };
+}
+
+function op(row: Row | undefined, col: number): Operand | undefined {
+  return row ? { row, col } : undefined;
+}
+
+function colIndex(row: Row, id: string): number {
+  return row.def.columns.findIndex((c) => c.id === id);
+}
+
+const cache = new WeakMap<Report, Identity[]>();
+
+/** All identities of the report's tables 3 and 4, in a stable order. */
+export function identities(report: Report): Identity[] {
+  const hit = cache.get(report);
+  if (hit) return hit;
+  const out: Identity[] = [];
+  const t3 = tableOf(report, 'T3');
+  if (t3) out.push(...t3Identities(t3));
+  const t4 = tableOf(report, 'T4');
+  if (t4) out.push(...t4Identities(t4));
+  cache.set(report, out);
+  return out;
+}
+
+function t3Identities(t: Table): Identity[] {
+  const out: Identity[] = [];
+  const rows = t.rows;
+  const byKey = new Map(rows.map((r) => [r.def.key, r] as const));
+  // row totals: c7 = c1 + … + c6
+  for (const r of rows) {
+    const c7 = colIndex(r, 'c7');
+    const ins = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6'].map((c) => colIndex(r, c));
+    out.push({ kind: 'row-total', table: t, target: { row: r, col: c7 }, plus: ins.map((i) => ({ row: r, col: i })), minus: [], incomplete: false });
+    if (t.hasLegalSubtotal) {
+      const cl = colIndex(r, 'cL');
+      out.push({
+        kind: 'legal-subtotal',
+        table: t,
+        target: { row: r, col: cl },
+        plus: ins.slice(1).map((i) => ({ row: r, col: i })),
+        minus: [],
+        incomplete: false,
+      });
+    }
+  }
+  const columns = t.expected[0].columns;
+  // group subtotals
+  for (const g of rows.filter((r) => r.def.subtotalOf)) {
+    const subs = g.def.subtotalOf!.map((k) => byKey.get(k));
+    columns.forEach((c, i) => {
+      out.push({
+        kind: 'group-subtotal',
+        table: t,
+        target: { row: g, col: i },
+        plus: subs.filter((s): s is Row => !!s).map((s) => ({ row: s, col: i })),
+        minus: [],
+        column: c,
+        incomplete: subs.some((s) => !s),
+      });
+    });
+  }
+  // results total and column balance, per column
+  const resultDefs = t.expected.filter((d) => d.result);
+  const total = byKey.get('total');
+  const news = byKey.get('new');
+  const carryIn = byKey.get('carry_in');
+  const carryOut = byKey.get('carry_out');
+  columns.forEach((c, i) => {
+    if (total) {
+      const results = resultDefs.map((d) => byKey.get(d.key));
+      out.push({
+        kind: 'results-total',
+        table: t,
+        target: { row: total, col: i },
+        plus: results.filter((r): r is Row => !!r).map((r) => ({ row: r, col: i })),
+        minus: [],
+        column: c,
+        incomplete: results.some((r) => !r),
+      });
+    }
+    if (carryOut) {
+      const plus = [op(news, i), op(carryIn, i)];
+      const minus = [op(total, i)];
+      out.push({
+        kind: 'column-balance',
+        table: t,
+        target: { row: carryOut, col: i },
+        plus: plus.filter((o): o is Operand => !!o),
+        minus: minus.filter((o): o is Operand => !!o),
+        column: c,
+        incomplete: plus.some((o) => !o) || minus.some((o) => !o),
+      });
+    }
+  });
+  return out;
+}
+
+function t4Identities(t: Table): Identity[] {
+  const row = t.rows[0];
+  if (!row) return [];
+  return [0, 1, 2].map((k) => ({
+    kind: 't4-block' as const,
+    table: t,
+    target: { row, col: 5 * k + 4 },
+    plus: [0, 1, 2, 3].map((j) => ({ row, col: 5 * k + j })),
+    minus: [],
+    block: k,
+    incomplete: false,
+  }));
+}
+
+function sameOperand(a: Operand, b: Operand): boolean {
+  return a.row === b.row && a.col === b.col;
+}
+
+export function involves(id: Identity, o: Operand): boolean {
+  return sameOperand(id.target, o) || id.plus.some((p) => sameOperand(p, o)) || id.minus.some((p) => sameOperand(p, o));
+}
+
+/**
+ * An edit (cells set to values) is safe when every identity involving an edited cell is evaluable and holds
+ * afterwards (§3.0).
+ */
+export function isSafe(report: Report, edits: ReadonlyMap<Cell, number>): boolean {
+  const ids = identities(report);
+  for (const id of ids) {
+    const touched = [id.target, ...id.plus, ...id.minus].some((o) => {
+      const c = cellOf(o);
+      return c !== undefined && edits.has(c);
+    });
+    if (!touched) continue;
+    const ev = evaluate(id, edits);
+    if (!ev.evaluable || !ev.holds) return false;
+  }
+  return true;
+}

@@ -1,0 +1,270 @@
+/**
+ * Physical table layouts (domain.md §4.2) and the token stream of a table region (§4.4 step 5).
+ *
+ *  L1  docx → text, one cell per line (`\t` prefix), rows separated by empty lines
+ *  L2  tab-separated rows
+ *  L3  PDF text: cells separated by spaces, labels wrapped over lines
+ *  L4  Markdown pipe tables
+ *  L5  HTML-derived text (`&nbsp;`, tags): tokenised like L3
+ */
+
+import type { Layout, OffsetRange } from './model';
+import { isSpaceCode, normLabel, nfkc, stripBookmarks, type Line } from './text';
+
+export type TokKind = 'text' | 'value' | 'eol' | 'break';
+
+export interface Tok {
+  kind: TokKind;
+  /** Raw text as written (trimmed; fragments of a wrapped L1 cell joined with nothing). */
+  text: string;
+  /** Normalised text (labels). */
+  norm: string;
+  range: OffsetRange;
+  line: number;
+  /** Last line the token touches (wrapped L1 cells). */
+  lastLine: number;
+  /** Value tokens: blank cell. */
+  blank?: boolean;
+}
+
+const PIPE_SEP_RE = /^:?-{2,}:?$/;
+const DASH_RUN_RE = /^[-—–―－]{3,}$/;
+
+/** A cell that stands for "no value" (§2.5). */
+export function isBlankText(raw: string): boolean {
+  const t = nfkc(raw).replace(/&nbsp;/g, '').trim();
+  if (t === '') return true;
+  return /^(?:[/\\／]|-|—|——|－|―|–|无|&nbsp;)$/.test(t);
+}
+
+const NUMBERISH_RE =
+  /^(?:[+\-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[+\-]?\d+(?:\.\d+)?)(?:万元|元|件|项|个|条|起|次)?$/;
+const CHANGE_RE = /^(?:增加?|减少?)\d+(?:[,，、]?(?:减少?)\d+)?$/;
+
+/** Whether a trimmed cell text is a value (number, change, or blank) rather than a label. */
+export function isValueText(raw: string): boolean {
+  if (isBlankText(raw)) return true;
+  const c = nfkc(stripBookmarks(raw)).replace(/[\s]+/g, '');
+  return NUMBERISH_RE.test(c) || CHANGE_RE.test(c);
+}
+
+function isSeparatorCells(cells: string[]): boolean {
+  const nonEmpty = cells.map((c) => c.trim()).filter((c) => c !== '');
+  return nonEmpty.length > 0 && nonEmpty.every((c) => PIPE_SEP_RE.test(c) || DASH_RUN_RE.test(c));
+}
+
+/** Detects the layout of a region (§4.2 last paragraph). */
+export function detectLayout(lines: readonly Line[], from: number, to: number): Layout {
+  let nonEmpty = 0;
+  let pipe = 0;
+  let l1 = 0;
+  let withDigits = 0;
+  let tabbedDigits = 0;
+  let html = 0;
+  for (let i = from; i < to; i++) {
+    const t = lines[i].text;
+    if (t.trim() === '') continue;
+    nonEmpty++;
+    const lead = t.trimStart();
+    if (lead.startsWith('|')) pipe++;
+    if (t.startsWith('\t') && t.slice(1).replace(/^\t+/, '').indexOf('\t') < 0) l1++;
+    if (/&nbsp;|<t[dhr][\s>]/i.test(t)) html++;
+    if (/[0-9０-９]/.test(t)) {
+      withDigits++;
+      if (/\S\t|\t\S/.test(t.trim()) || /\t/.test(t.replace(/^\t/, ''))) tabbedDigits++;
+    }
+  }
+  if (nonEmpty === 0) return 'L3';
+  if (pipe / nonEmpty >= 0.5) return 'L4';
+  if (l1 / nonEmpty >= 0.6) return 'L1';
+  if (withDigits > 0 && tabbedDigits / withDigits >= 0.5) return 'L2';
+  if (html > 0) return 'L5';
+  return 'L3';
+}
+
+function makeTok(kind: TokKind, text: string, range: OffsetRange, line: number): Tok {
+  const value = kind === 'value';
+  return {
+    kind,
+    text,
+    norm: value ? '' : normLabel(text),
+    range,
+    line,
+    lastLine: line,
+    blank: value ? isBlankText(text) : undefined,
+  };
+}
+
+/** Trims a slice [s, e) of the line text, returning offsets relative to the line. */
+function trimSpan(t: string, s: number, e: number): [number, number] {
+  while (s < e && isSpaceCode(t.charCodeAt(s))) s++;
+  while (e > s && isSpaceCode(t.charCodeAt(e - 1))) e--;
+  return [s, e];
+}
+
+function cellTok(line: Line, s: number, e: number): Tok {
+  const [a, b] = trimSpan(line.text, s, e);
+  const raw = line.text.slice(a, b);
+  // Empty cells get a zero-width range at the cell position.
+  const range = { start: line.start + a, end: line.start + b };
+  return makeTok(isValueText(raw) ? 'value' : 'text', raw, range, line.index);
+}
+
+/** Splits a line at tabs; returns [start, end) spans relative to the line. */
+function tabSpans(t: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let s = 0;
+  for (let i = 0; i <= t.length; i++) {
+    if (i === t.length || t.charCodeAt(i) === 9) {
+      spans.push([s, i]);
+      s = i + 1;
+    }
+  }
+  return spans;
+}
+
+const UNIT_PIECE_RE = /^(?:万元|元|件|项|个|条|起|次)$/;
+const CHANGE_WORD_RE = /^(?:增加?|减少?)$/;
+
+/** L3/L5: whitespace-separated pieces, merged back into label / value tokens. */
+function tokenizeSpaced(line: Line, out: Tok[], html: boolean): void {
+  let t = line.text;
+  if (html) t = t.replace(/<[^>]*>/g, (m) => ' '.repeat(m.length));
+  const pieces: [number, number][] = [];
+  let i = 0;
+  while (i < t.length) {
+    while (i < t.length && isSpaceCode(t.charCodeAt(i))) i++;
+    if (i >= t.length) break;
+    const s = i;
+    while (i < t.length && !isSpaceCode(t.charCodeAt(i))) i++;
+    pieces.push([s, i]);
+  }
+  if (pieces.length === 0) return;
+  const texts = pieces.map(([s, e]) => t.slice(s, e));
+  if (isSeparatorCells(texts)) return;
+  type P = { s: number; e: number; value: boolean };
+  const merged: P[] = [];
+  for (let k = 0; k < pieces.length; k++) {
+    const [s, e] = pieces[k];
+    const txt = texts[k];
+    const prev = merged[merged.length - 1];
+    const isVal = isValueText(txt);
+    if (prev && prev.value && UNIT_PIECE_RE.test(txt)) {
+      prev.e = e; // "83.42 万元", "1 项"
+      continue;
+    }
+    if (CHANGE_WORD_RE.test(txt) && k + 1 < pieces.length && /^\d+$/.test(nfkc(texts[k + 1]))) {
+      // "减少 18", "增 1 减 3": a change cell
+      const next = pieces[k + 1];
+      if (prev && prev.value && /^(?:增加?)\s*\d+$/.test(nfkc(t.slice(prev.s, prev.e))) && /^减/.test(txt)) {
+        prev.e = next[1];
+      } else {
+        merged.push({ s, e: next[1], value: true });
+      }
+      k++;
+      continue;
+    }
+    if (!isVal && prev && !prev.value) {
+      prev.e = e; // label words separated by spaces
+      continue;
+    }
+    // "8." / "1、" followed by text belongs to the label: such pieces are not values (no digits-only match).
+    merged.push({ s, e, value: isVal });
+  }
+  for (const p of merged) {
+    const raw = t.slice(p.s, p.e);
+    out.push(makeTok(p.value ? 'value' : 'text', raw, { start: line.start + p.s, end: line.start + p.e }, line.index));
+  }
+}
+
+/**
+ * Tokenises lines [from, to) of a region in the given layout. `eol` ends every physical line (L2–L5);
+ * `break` is an L1 empty line (row separator).
+ */
+export function tokenize(lines: readonly Line[], from: number, to: number, layout: Layout): Tok[] {
+  const out: Tok[] = [];
+  let prevWasCellLine = false;
+  for (let i = from; i < to; i++) {
+    const line = lines[i];
+    const t = line.text;
+    if (layout === 'L1') {
+      if (t.length === 0 || (t.trim() === '' && !t.includes('\t'))) {
+        out.push(makeTok('break', '', { start: line.start, end: line.start }, i));
+        prevWasCellLine = false;
+        continue;
+      }
+      if (t.startsWith('\t') || (t.trim() === '' && t.includes('\t'))) {
+        const body = t.replace(/^\t+/, '');
+        const off = t.length - body.length;
+        if (body.includes('\t')) {
+          // a tab-separated line inside an L1 region
+          for (const [s, e] of tabSpans(body)) out.push(cellTok(line, off + s, off + e));
+          out.push(makeTok('eol', '', { start: line.end, end: line.end }, i));
+        } else {
+          const tok = cellTok(line, off, t.length);
+          if (tok.kind === 'value' && tok.blank) {
+            // a blank cell: show the tab itself
+            tok.range = { start: line.start + off, end: line.start + off };
+          }
+          out.push(tok);
+        }
+        prevWasCellLine = true;
+        continue;
+      }
+      // A line without the tab prefix: continuation of a wrapped label cell, or free text.
+      const prev = out[out.length - 1];
+      const [a, b] = trimSpan(t, 0, t.length);
+      const raw = t.slice(a, b);
+      if (prevWasCellLine && prev && prev.kind === 'text' && prev.lastLine === i - 1 && !isValueText(raw)) {
+        prev.text += raw;
+        prev.norm = normLabel(prev.text);
+        prev.range = { start: prev.range.start, end: line.start + b };
+        prev.lastLine = i;
+      } else {
+        const parts = tabSpans(t);
+        if (parts.length > 1) {
+          for (const [s, e] of parts) out.push(cellTok(line, s, e));
+          out.push(makeTok('eol', '', { start: line.end, end: line.end }, i));
+        } else {
+          tokenizeSpaced(line, out, false);
+        }
+      }
+      prevWasCellLine = true;
+      continue;
+    }
+    if (t.trim() === '') {
+      continue;
+    }
+    if (layout === 'L4' || t.trimStart().startsWith('|')) {
+      const lead = t.length - t.trimStart().length;
+      const body = t.slice(lead);
+      const spans: [number, number][] = [];
+      let s = 0;
+      for (let k = 0; k <= body.length; k++) {
+        if (k === body.length || body[k] === '|') {
+          spans.push([lead + s, lead + k]);
+          s = k + 1;
+        }
+      }
+      // drop the empty piece before the first '|' and after the last one
+      if (spans.length && t.slice(spans[0][0], spans[0][1]).trim() === '') spans.shift();
+      if (spans.length && body.trimEnd().endsWith('|')) spans.pop();
+      const cells = spans.map(([a, b]) => t.slice(a, b));
+      if (isSeparatorCells(cells)) continue;
+      if (spans.length <= 1 && !body.startsWith('|')) tokenizeSpaced(line, out, false);
+      else for (const [a, b] of spans) out.push(cellTok(line, a, b));
+      out.push(makeTok('eol', '', { start: line.end, end: line.end }, i));
+      continue;
+    }
+    if (layout === 'L2' && t.includes('\t')) {
+      const spans = tabSpans(t);
+      if (isSeparatorCells(spans.map(([a, b]) => t.slice(a, b)))) continue;
+      for (const [a, b] of spans) out.push(cellTok(line, a, b));
+      out.push(makeTok('eol', '', { start: line.end, end: line.end }, i));
+      continue;
+    }
+    tokenizeSpaced(line, out, layout === 'L5');
+    out.push(makeTok('eol', '', { start: line.end, end: line.end }, i));
+  }
+  return out;
+}

@@ -1,0 +1,262 @@
+/**
+ * Text → Report model (domain.md §4.4). Pure and total: any input gives a model, never an exception.
+ */
+
+import type { Format, Heading, Report, Section, SectionNo, Sentence, Subsection, Table, TableKind } from './model';
+import { detectLayout, isValueText } from './layout';
+import { detectEncodingDamage, detectFormat, parseHeading, parseSignature, parseSubsectionMarker, parseTitle } from './structure';
+import { isT4HeaderText, parseLabelTable, parseT4, type Segment } from './tables';
+import { LineIndex, MappedText, normLabel, splitLines, type Line } from './text';
+
+const T2_ANCHOR_RE = /^第二十条第\([一二三四五六七八九十]{1,3}\)项/;
+const SECTION_OF_TABLE: Record<TableKind, SectionNo> = { T2: 2, T3: 3, T4: 4 };
+
+interface Anchor {
+  kind: TableKind;
+  line: number;
+}
+
+function firstCell(text: string): string {
+  const cells = text.split('\t').map((c) => c.trim()).filter((c) => c !== '');
+  return cells[0] ?? '';
+}
+
+function valueCellsOfLine(text: string): { values: number; texts: number } {
+  const t = text.trim();
+  if (!t) return { values: 0, texts: 0 };
+  const parts = t.includes('\t') ? text.split('\t') : t.split(/[\s\u3000]+/);
+  let values = 0;
+  let texts = 0;
+  for (const p of parts) {
+    if (isValueText(p)) values++;
+    else texts++;
+  }
+  return { values, texts };
+}
+
+/** Finds lines that start tables (§4.4 step 4). */
+function findAnchors(lines: readonly Line[], from: number, to: number, headingLines: ReadonlySet<number>): Anchor[] {
+  const anchors: Anchor[] = [];
+  let i = from;
+  while (i < to) {
+    const l = lines[i];
+    const text = l.text;
+    if (headingLines.has(i) || text.trim() === '') {
+      i++;
+      continue;
+    }
+    // L1 block of 15 value cells (one per line) = table 4 value row
+    if (text.startsWith('\t')) {
+      let j = i;
+      let values = 0;
+      let texts = 0;
+      while (j < to && lines[j].text.startsWith('\t') && !lines[j].text.slice(1).includes('\t')) {
+        if (isValueText(lines[j].text)) values++;
+        else texts++;
+        j++;
+      }
+      const blockEnds = j >= to || lines[j].text.trim() === '';
+      const blockStarts = i === from || lines[i - 1].text.trim() === '';
+      if (texts === 0 && values === 15 && blockEnds && blockStarts) {
+        anchors.push({ kind: 'T4', line: i });
+        i = j;
+        continue;
+      }
+    }
+    const cell = normLabel(firstCell(text));
+    if (cell.length <= 80 && !cell.includes('。')) {
+      if (T2_ANCHOR_RE.test(cell) || cell === '信息内容') anchors.push({ kind: 'T2', line: i });
+      else if (
+        (cell.includes('勾稽关系') && cell.length < 60) ||
+        cell === '申请人情况' ||
+        cell.startsWith('一、本年新收政府信息公开申请') ||
+        cell.startsWith('本年新收政府信息公开申请数量')
+      ) {
+        anchors.push({ kind: 'T3', line: i });
+      } else if (isT4HeaderText(normLabel(text))) anchors.push({ kind: 'T4', line: i });
+      else {
+        const { values, texts } = valueCellsOfLine(text);
+        if (values >= 15 && texts === 0) anchors.push({ kind: 'T4', line: i });
+      }
+    }
+    i++;
+  }
+  return anchors;
+}
+
+/** Table segments: each kind from its first anchor to the next heading or the next other table. */
+function segments(lines: readonly Line[], anchors: Anchor[], headingLines: number[], to: number): Segment[] {
+  const starts = new Map<TableKind, number>();
+  for (const a of anchors) if (!starts.has(a.kind)) starts.set(a.kind, a.line);
+  // a T3 anchor after table 4 has begun belongs to table 3 only if it precedes T4; keep the first of each kind
+  const ordered = [...starts.entries()].sort((a, b) => a[1] - b[1]);
+  const segs: Segment[] = [];
+  for (let k = 0; k < ordered.length; k++) {
+    const [kind, from] = ordered[k];
+    let end = to;
+    for (const h of headingLines) if (h > from) { end = Math.min(end, h); break; }
+    if (k + 1 < ordered.length) end = Math.min(end, ordered[k + 1][1]);
+    segs.push({ kind, from, to: end, layout: detectLayout(lines, from, end) });
+  }
+  return segs;
+}
+
+const SENTENCE_END = /[。；！？!?;]/;
+
+function buildSentences(
+  text: string,
+  lines: readonly Line[],
+  from: number,
+  to: number,
+  skip: ReadonlySet<number>,
+  headingLines: ReadonlySet<number>,
+  sectionOfLine: (line: number) => SectionNo | undefined,
+  subsectionOfLine: (line: number) => string | undefined,
+): Sentence[] {
+  const out: Sentence[] = [];
+  let para: { start: number; end: number }[] = [];
+  let paraFirst = -1;
+  const flush = (): void => {
+    if (!para.length) return;
+    const mt = MappedText.compactOf(text, para);
+    const section = sectionOfLine(paraFirst);
+    const sub = subsectionOfLine(paraFirst);
+    let s = 0;
+    const t = mt.text;
+    for (let k = 0; k <= t.length; k++) {
+      if (k === t.length || SENTENCE_END.test(t[k])) {
+        const end = k < t.length ? k + 1 : k;
+        if (end > s) {
+          out.push({ text: t.slice(s, end), map: mt.map.slice(s, end), section, subsectionTitle: sub, firstLine: paraFirst });
+        }
+        s = end;
+      }
+    }
+    para = [];
+    paraFirst = -1;
+  };
+  for (let i = from; i < to; i++) {
+    const l = lines[i];
+    if (skip.has(i)) {
+      flush();
+      continue;
+    }
+    const trimmed = l.text.trim();
+    if (!trimmed) continue; // empty lines do not end a paragraph (PDF reflow)
+    const isHeading = headingLines.has(i);
+    const marker = parseSubsectionMarker(l);
+    if (isHeading || marker) flush();
+    if (paraFirst < 0) paraFirst = i;
+    para.push({ start: l.start, end: l.end });
+    const endsSentence = /[。；！？：:!?;]$/.test(trimmed);
+    const shortTitle = (isHeading || (marker && trimmed.length <= 25)) && !/[，,]$/.test(trimmed);
+    if (endsSentence || shortTitle) flush();
+  }
+  flush();
+  return out;
+}
+
+/** Parses one report occupying lines [from, to) of the document. */
+export function parseReportLines(text: string, lines: readonly Line[], index: LineIndex, from: number, to: number): Report {
+  const encodingSuspect = detectEncodingDamage(from === 0 && to === lines.length ? text : text.slice(lines[from].start, lines[to - 1].end));
+  // headings
+  const headings: Heading[] = [];
+  for (let i = from; i < to; i++) {
+    const h = parseHeading(lines[i]);
+    if (h) headings.push(h);
+  }
+  const firstHeadingLine = headings.length ? headings[0].line : to;
+  const title = parseTitle(lines, from, to, firstHeadingLine);
+  const format = detectFormat(lines, from, to, title?.year);
+  const headingSet = new Set(headings.map((h) => h.line));
+
+  // tables
+  const anchors = findAnchors(lines, from, to, headingSet);
+  const segs = segments(lines, anchors, headings.map((h) => h.line), to);
+  const tables: Table[] = [];
+  const tableLines = new Set<number>();
+  const sectionAt = (line: number): SectionNo | undefined => {
+    let s: SectionNo | undefined;
+    for (const h of headings) if (h.line <= line) s = h.section;
+    return s;
+  };
+  for (const seg of segs) {
+    const fmt: Format = format.effective;
+    const t = seg.kind === 'T4' ? parseT4(text, lines, seg, fmt) : parseLabelTable(text, lines, seg, fmt);
+    if (!t) continue;
+    const inSection = sectionAt(t.firstLine);
+    const table: Table = { ...t, inSection, orphan: inSection !== SECTION_OF_TABLE[t.kind] };
+    tables.push(table);
+    for (let i = table.firstLine; i <= table.lastLine; i++) tableLines.add(i);
+  }
+
+  // sections: a heading inside a table region is not a heading (hazard §4.3); headings were already filtered
+  const sections: Section[] = [];
+  const seen = new Set<SectionNo>();
+  const realHeadings = headings.filter((h) => !tableLines.has(h.line));
+  realHeadings.forEach((h, k) => {
+    const next = realHeadings[k + 1];
+    const lastLine = next ? next.line - 1 : to - 1;
+    sections.push({
+      no: h.section,
+      heading: h,
+      range: { start: lines[h.line].start, end: lines[lastLine].end },
+      firstLine: h.line,
+      lastLine,
+      duplicate: seen.has(h.section),
+    });
+    seen.add(h.section);
+  });
+  const sectionOfLine = (line: number): SectionNo | undefined => {
+    let s: SectionNo | undefined;
+    for (const sec of sections) if (sec.firstLine <= line) s = sec.no;
+    return s;
+  };
+
+  // sub-section markers outside tables
+  const subsections: Subsection[] = [];
+  for (let i = from; i < to; i++) {
+    if (tableLines.has(i) || headingSet.has(i)) continue;
+    const m = parseSubsectionMarker(lines[i]);
+    if (m) subsections.push({ ...m, section: sectionOfLine(i) });
+  }
+  const subsectionOfLine = (line: number): string | undefined => {
+    let t: string | undefined;
+    const sec = sectionOfLine(line);
+    for (const s of subsections) {
+      if (s.line > line) break;
+      if (s.section === sec) t = s.titleText;
+    }
+    return t;
+  };
+
+  const sentences = buildSentences(text, lines, from, to, tableLines, headingSet, sectionOfLine, subsectionOfLine);
+  const signature = parseSignature(lines, from, to);
+  const notAReport = headings.length === 0 && tables.length === 0 && !title;
+
+  return {
+    text,
+    lines,
+    index,
+    firstLine: from,
+    lastLine: to - 1,
+    title,
+    format,
+    headings: realHeadings,
+    sections,
+    tables,
+    tableLines,
+    subsections,
+    sentences,
+    signature,
+    encodingSuspect,
+    notAReport,
+  };
+}
+
+/** Parses a whole document as one report. */
+export function parseReport(text: string): Report {
+  const lines = splitLines(text);
+  const index = new LineIndex(lines, text.length);
+  return parseReportLines(text, lines, index, 0, lines.length);
+}

@@ -1,0 +1,42 @@
+/** Statements about 信息处理费 in the narrative (not a rule). */
+
+import type { OffsetRange, Report, Sentence } from '../model';
+
+export interface FeeStatement {
+  sentence: Sentence;
+  range: OffsetRange;
+  /** States that no fee was collected. */
+  none: boolean;
+  /** States an amount of 信息处理费 collected. */
+  amount?: number;
+  line: number;
+}
+
+const STATEMENT_RE = /信息处理费|(?:依申请公开)?[^。]{0,20}(?:未|没有|不)?收取(?:任何)?(?:费用|信息处理费)/;
+const NONE_RE = /(?:未|没有|不)收取|(?<![\d.])0元/;
+const AMOUNT_RE = /收取(?:政府信息公开)?信息处理费(?:共计?)?(\d+(?:\.\d+)?)元/;
+const cache = new WeakMap<Report, FeeStatement[]>();
+
+export function feeStatements(report: Report): FeeStatement[] {
+  const hit = cache.get(report);
+  if (hit) return hit;
+  const out: FeeStatement[] = [];
+  for (const s of report.sentences) {
+    const t = s.text;
+    if (/三公经费|行政事业性收费/.test(t)) continue;
+    const m = STATEMENT_RE.exec(t);
+    if (!m) continue;
+    const amount = AMOUNT_RE.exec(t);
+    const start = s.map[m.index];
+    const end = s.map[m.index + m[0].length - 1] + 1;
+    out.push({
+      sentence: s,
+      range: { start, end },
+      none: NONE_RE.test(t) && !(amount && Number(amount[1]) > 0),
+      amount: amount ? Number(amount[1]) : undefined,
+      line: report.index.lineAt(start),
+    });
+  }
+  cache.set(report, out);
+  return out;
+}

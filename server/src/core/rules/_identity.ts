@@ -1,0 +1,44 @@
+/** Shared shape of the identity rules of tables 3 and 4 (not a rule). */
+
+import type { Cell, Report } from '../model';
+import type { Fix, RawFinding } from '../rule';
+import { evaluate, identities, isSafe, cellOf, type Identity, type IdentityKind } from '../identities';
+import { fmt, type Args, type MessageKey } from '../messages';
+import { msg } from '../messages';
+import { formula, operandsRelated } from './_util';
+
+export interface IdentityFailure {
+  id: Identity;
+  stated: number;
+  computed: number;
+  target: Cell;
+}
+
+export function* failures(report: Report, kind: IdentityKind): Generator<IdentityFailure> {
+  for (const id of identities(report)) {
+    if (id.kind !== kind) continue;
+    const ev = evaluate(id);
+    if (!ev.evaluable || ev.holds) continue;
+    yield { id, stated: ev.stated!, computed: ev.computed!, target: cellOf(id.target)! };
+  }
+}
+
+/** A quick fix that sets cells; preferred only when the edit provably keeps every identity involved true. */
+export function setCellsFix(report: Report, titleKey: MessageKey, args: Args, edits: Map<Cell, number>, allowPreferred = true): Fix {
+  const safe = isSafe(report, edits);
+  return {
+    title: msg(titleKey, args),
+    edits: [...edits].map(([c, v]) => ({ range: c.range, newText: fmt(v) })),
+    preferred: allowPreferred && safe,
+  };
+}
+
+export function identityFinding(f: IdentityFailure, key: MessageKey, args: Args, fixes: Fix[]): RawFinding {
+  return {
+    range: f.target.displayRange,
+    message: msg(key, { ...args, stated: f.stated, computed: f.computed }),
+    related: operandsRelated(f.id),
+    fixes,
+    data: { expected: f.computed, stated: f.stated, formula: formula(f.id) },
+  };
+}

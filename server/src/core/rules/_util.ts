@@ -1,0 +1,66 @@
+/** Helpers shared by rules (not a rule). */
+
+import type { Cell, OffsetRange, Report, Row, SectionNo, Table } from '../model';
+import type { Fix, Related, TextEdit } from '../rule';
+import { msg, fmt, type MessageKey, type Args } from '../messages';
+import { evaluate, type Identity, cellOf } from '../identities';
+import { SECTION_NUMERALS, SECTION_TITLES } from '../schema';
+
+export function lineRange(report: Report, line: number): OffsetRange {
+  const l = report.lines[line];
+  let s = 0;
+  while (s < l.text.length && /[\s\u3000]/.test(l.text[s])) s++;
+  let e = l.text.length;
+  while (e > s && /[\s\u3000]/.test(l.text[e - 1])) e--;
+  return e > s ? { start: l.start + s, end: l.start + e } : { start: l.start, end: l.end };
+}
+
+/** The document's line break (CRLF documents get CRLF insertions). */
+export function eol(report: Report): string {
+  const t = report.text;
+  const i = t.indexOf('\n');
+  if (i > 0 && t[i - 1] === '\r') return '\r\n';
+  if (i < 0 && t.includes('\r')) return '\r';
+  return '\n';
+}
+
+export function fix(titleKey: MessageKey, args: Args, edits: TextEdit[], preferred: boolean): Fix {
+  return { title: msg(titleKey, args), edits, preferred };
+}
+
+export function replace(range: OffsetRange, newText: string): TextEdit {
+  return { range, newText };
+}
+
+export function rowName(row: Row): string {
+  return row.def.label;
+}
+
+export function sectionHeadingText(n: SectionNo): string {
+  return `${SECTION_NUMERALS[n]}、${SECTION_TITLES[n]}`;
+}
+
+export function tableNo(t: Table): number {
+  return t.kind === 'T2' ? 2 : t.kind === 'T3' ? 3 : 4;
+}
+
+/** Related information for the operands of an identity (what a total is made of). */
+export function operandsRelated(id: Identity): Related[] {
+  const ev = evaluate(id);
+  return [...id.plus, ...id.minus].map((o, i) => {
+    const c = cellOf(o)!;
+    const label = `${o.row.def.label}/${c.column.label}`;
+    const v = ev.values[i];
+    return { range: c.displayRange, message: msg('related.operand', { label, value: v === undefined ? '?' : fmt(v) }) };
+  });
+}
+
+export function formula(id: Identity): string {
+  const ev = evaluate(id);
+  const parts = ev.values.map((v, i) => (i === 0 ? '' : i < id.plus.length ? ' + ' : ' − ') + (v === undefined ? '?' : fmt(v)));
+  return parts.join('');
+}
+
+export function isBlank(c: Cell | undefined): boolean {
+  return !!c && c.state === 'blank';
+}

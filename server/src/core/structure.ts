@@ -1,0 +1,317 @@
+/**
+ * Document structure (domain.md §1, §4.4 steps 2–3): title and year, section headings, format markers,
+ * sub-section markers, the signature date and encoding damage.
+ */
+
+import type { Format, FormatInfo, FormatMarker, Heading, OffsetRange, SectionNo, Signature, Title } from './model';
+import { FORMAT_MARKERS, LOOKALIKE_ONE, SECTION_NUMERALS, SECTION_TITLES, SECTION_VARIANTS } from './schema';
+import { dice, isSpaceCode, nfkc, normLabel, parseCjkNumber, stripBookmarks, type Line } from './text';
+
+const SECTION_NOS: SectionNo[] = [1, 2, 3, 4, 5, 6];
+const CANON_NORM = new Map<SectionNo, string>(SECTION_NOS.map((n) => [n, normLabel(SECTION_TITLES[n])]));
+const VARIANT_NORM = new Map<SectionNo, string[]>(SECTION_NOS.map((n) => [n, SECTION_VARIANTS[n].map(normLabel)]));
+
+/** T3 row/group label texts that begin like section headings (§4.3). */
+const T3_HEADING_LIKE = ['本年新收政府信息公开申请数量', '上年结转政府信息公开申请数量', '本年度办理结果', '结转下年度继续办理'];
+
+const NUMERAL_CLASS = `[一二三四五六\u2f00${LOOKALIKE_ONE.map((c) => (c === '-' ? '\\-' : c)).join('')}]`;
+const HEADING_RE = new RegExp(`^([\\s\\u3000]*)(${NUMERAL_CLASS})([\\s\\u3000]*[、.．,，][\\s\\u3000]*)(.+?)[\\s\\u3000]*$`);
+
+function looksLikeT3Label(titleNorm: string): boolean {
+  for (const l of T3_HEADING_LIKE) {
+    if (l.startsWith(titleNorm) || titleNorm.startsWith(l)) return true;
+    if (dice(titleNorm, l) >= 0.6) return true;
+  }
+  return false;
+}
+
+function mapTitle(norm: string): { section: SectionNo; match: Heading['match']; similarity: number } | undefined {
+  for (const n of SECTION_NOS) if (CANON_NORM.get(n) === norm) return { section: n, match: 'exact', similarity: 1 };
+  for (const n of SECTION_NOS) if (VARIANT_NORM.get(n)!.includes(norm)) return { section: n, match: 'variant', similarity: 1 };
+  let best: { section: SectionNo; similarity: number } | undefined;
+  let count = 0;
+  for (const n of SECTION_NOS) {
+    const sim = Math.max(dice(norm, CANON_NORM.get(n)!), ...VARIANT_NORM.get(n)!.map((v) => dice(norm, v)));
+    if (sim >= 0.75) {
+      count++;
+      if (!best || sim > best.similarity) best = { section: n, similarity: sim };
+    }
+  }
+  if (best && count === 1) return { section: best.section, match: 'fuzzy', similarity: best.similarity };
+  return undefined;
+}
+
+/** Recognises a section heading line (§4.4 step 3). */
+export function parseHeading(line: Line): Heading | undefined {
+  const rawText = line.text;
+  if (rawText.length > 80 || rawText.trim() === '') return undefined;
+  // bookmarks before the numeral are docx artefacts: blank them out (same length, offsets stay valid)
+  const t = rawText.indexOf('[bookmark:') >= 0 ? rawText.replace(/\[bookmark:[^\]]*\]/g, (m) => ' '.repeat(m.length)) : rawText;
+  // a heading is one cell: no tab between non-empty parts
+  if (/\S\t+\S/.test(t.trim())) return undefined;
+  const m = HEADING_RE.exec(t);
+  if (m) {
+    const [, lead, numeralRaw, sep, titleRaw] = m;
+    const title = titleRaw.replace(/[：:。]+$/, '');
+    if (title.includes('。') || title.length > 40) return undefined;
+    const norm = normLabel(title);
+    if (!norm || looksLikeT3Label(norm)) return undefined;
+    const mapped = mapTitle(norm);
+    if (!mapped) return undefined;
+    const numStart = line.start + lead.length;
+    const numeralRange = { start: numStart, end: numStart + numeralRaw.length };
+    const titleStart = numStart + numeralRaw.length + sep.length;
+    const lookalike = LOOKALIKE_ONE.includes(numeralRaw);
+    const numeral = numeralRaw === '\u2f00' ? '一' : numeralRaw;
+    return {
+      line: line.index,
+      range: { start: numStart, end: titleStart + titleRaw.length },
+      numeral: numeralRaw,
+      numeralRange,
+      numeralKind: lookalike ? 'lookalike' : 'cjk',
+      numeralValue: lookalike ? 1 : parseCjkNumber(numeral),
+      title,
+      titleRange: { start: titleStart, end: titleStart + title.length },
+      section: mapped.section,
+      match: mapped.match,
+      canonical: SECTION_TITLES[mapped.section],
+      similarity: mapped.similarity,
+    };
+  }
+  // a heading without numeral: the line is exactly a canonical title
+  const norm = normLabel(t);
+  for (const n of SECTION_NOS) {
+    if (CANON_NORM.get(n) === norm) {
+      let a = 0;
+      while (a < t.length && isSpaceCode(t.charCodeAt(a))) a++;
+      let b = t.length;
+      while (b > a && isSpaceCode(t.charCodeAt(b - 1))) b--;
+      const range = { start: line.start + a, end: line.start + b };
+      return {
+        line: line.index,
+        range,
+        numeral: '',
+        numeralRange: { start: range.start, end: range.start },
+        numeralKind: 'none',
+        title: t.slice(a, b),
+        titleRange: range,
+        section: n,
+        match: 'exact',
+        canonical: SECTION_TITLES[n],
+        similarity: 1,
+      };
+    }
+  }
+  return undefined;
+}
+
+export function sectionNumeral(n: SectionNo): string {
+  return SECTION_NUMERALS[n];
+}
+
+// ---------------------------------------------------------------- title and year
+
+const YEAR_RE = /((?:19|20)\d{2})\s*年/;
+
+/** Title = the first 1–3 non-empty lines, up to the one that names the report (§4.4 step 2). */
+export function parseTitle(lines: readonly Line[], from: number, to: number, firstHeadingLine: number): Title | undefined {
+  const picked: Line[] = [];
+  for (let i = from; i < to && i < firstHeadingLine && picked.length < 3; i++) {
+    const l = lines[i];
+    const s = l.text.trim();
+    if (!s) continue;
+    if (s.length > 60 || /[。；]/.test(s)) break;
+    picked.push(l);
+    if (/报告\s*$/.test(s) || /报告/.test(s)) break;
+  }
+  if (!picked.length) return undefined;
+  if (!picked.some((l) => /报告/.test(l.text))) {
+    // No line names the report: only the first line is the title, and only if it looks like one.
+    if (!/(政府信息公开|年度|年报)/.test(picked[0].text)) return undefined;
+    picked.length = 1;
+  }
+  const text = picked.map((l) => l.text.trim()).join('');
+  let year: number | undefined;
+  let yearRange: OffsetRange | undefined;
+  let agency: string | undefined;
+  for (const l of picked) {
+    const folded = nfkc(l.text);
+    const m = YEAR_RE.exec(folded);
+    if (m && folded.length === l.text.length) {
+      year = Number(m[1]);
+      yearRange = { start: l.start + m.index, end: l.start + m.index + 4 };
+      const before = picked
+        .slice(0, picked.indexOf(l))
+        .map((x) => x.text)
+        .join('') + folded.slice(0, m.index);
+      agency = before.replace(/[\s\u3000]+/g, '') || undefined;
+      break;
+    }
+  }
+  const first = picked[0];
+  const last = picked[picked.length - 1];
+  return {
+    text,
+    lines: picked.map((l) => l.index),
+    range: { start: first.start, end: last.end },
+    year,
+    yearRange,
+    agency,
+  };
+}
+
+// ---------------------------------------------------------------- format (§1.5)
+
+export function detectFormat(lines: readonly Line[], from: number, to: number, year: number | undefined): FormatInfo {
+  const markers: FormatMarker[] = [];
+  let sixSingle: { line: Line } | undefined;
+  let sawTotalAfterSix = false;
+  for (let i = from; i < to; i++) {
+    const l = lines[i];
+    const raw = l.text;
+    if (!raw || raw.length > 200) continue;
+    // only table-like lines: a tab, or short and without a full stop
+    if (!raw.includes('\t') && (raw.length > 60 || raw.includes('。'))) continue;
+    const norm = normLabel(raw);
+    for (const m of FORMAT_MARKERS) {
+      const at = norm.indexOf(m.norm);
+      if (at < 0) continue;
+      markers.push({ format: m.format, marker: m.text, line: i, range: markerRange(l, m.text), structural: m.structural });
+    }
+    if (norm.includes('处理决定数量') && !norm.includes('本年处理决定数量')) {
+      markers.push({ format: 'F2019', marker: '处理决定数量', line: i, range: markerRange(l, '处理决定数量'), structural: true });
+    }
+    if (/\(六\)其他处理$/.test(norm) || /\(六\)其他处理[\d\s]*$/.test(norm)) sixSingle = { line: l };
+    else if (sixSingle && /\(七\)总计/.test(norm)) sawTotalAfterSix = true;
+    else if (sixSingle && /^\d\.申请人|^1\./.test(norm)) sixSingle = undefined;
+  }
+  if (sixSingle && sawTotalAfterSix) {
+    markers.push({
+      format: 'F2019',
+      marker: '（六）其他处理',
+      line: sixSingle.line.index,
+      range: markerRange(sixSingle.line, '其他处理'),
+      structural: true,
+    });
+  }
+  markers.sort((a, b) => a.line - b.line);
+  const v21 = markers.filter((m) => m.format === 'F2021').length;
+  const v19 = markers.filter((m) => m.format === 'F2019').length;
+  let detected: Format | undefined;
+  if (v21 && !v19) detected = 'F2021';
+  else if (v19 && !v21) detected = 'F2019';
+  else if (v21 && v19) detected = v21 > v19 ? 'F2021' : v19 > v21 ? 'F2019' : markers[0].format;
+  const decisive = detected ? markers.find((m) => m.format === detected) : undefined;
+  let effective: Format;
+  if (detected) effective = detected;
+  else if (year !== undefined && year <= 2020 && year >= 2019) effective = 'F2019';
+  else effective = 'F2021';
+  const tablesChecked = !(year !== undefined && year <= 2018);
+  return { detected, effective, tablesChecked, markers, decisive };
+}
+
+function markerRange(l: Line, marker: string): OffsetRange {
+  // find the marker's first character in the raw line, tolerant of spaces inside it
+  const idx = l.text.indexOf(marker[0]);
+  if (idx < 0) return { start: l.start, end: l.end };
+  const direct = l.text.indexOf(marker);
+  if (direct >= 0) return { start: l.start + direct, end: l.start + direct + marker.length };
+  return { start: l.start + idx, end: Math.min(l.end, l.start + idx + marker.length) };
+}
+
+// ---------------------------------------------------------------- sub-section markers
+
+const SUB_RE = /^([\s\u3000]*)([（(])[\s\u3000]*([一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})[\s\u3000]*([）)])/;
+
+export interface RawMarker {
+  line: number;
+  marker: string;
+  markerRange: OffsetRange;
+  numeralType: 'cjk' | 'arabic';
+  width: 'full' | 'half';
+  value: number;
+  titleText: string;
+  range: OffsetRange;
+}
+
+export function parseSubsectionMarker(line: Line): RawMarker | undefined {
+  const t = stripBookmarks(line.text);
+  if (t.length !== line.text.length) return undefined;
+  const m = SUB_RE.exec(t);
+  if (!m) return undefined;
+  const [whole, lead, open, num, close] = m;
+  const digits = nfkc(num);
+  const arabic = /^\d+$/.test(digits);
+  const value = arabic ? Number(digits) : parseCjkNumber(num);
+  if (value === undefined || value <= 0) return undefined;
+  const start = line.start + lead.length;
+  const end = line.start + whole.length;
+  const rest = t.slice(whole.length).trim();
+  return {
+    line: line.index,
+    marker: t.slice(lead.length, whole.length),
+    markerRange: { start, end },
+    numeralType: arabic ? 'arabic' : 'cjk',
+    width: open === '（' && close === '）' ? 'full' : 'half',
+    value,
+    titleText: rest,
+    range: { start, end: line.end },
+  };
+}
+
+// ---------------------------------------------------------------- signature
+
+const DATE_RE = /((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日/g;
+
+export function parseSignature(lines: readonly Line[], from: number, to: number): Signature | undefined {
+  let seen = 0;
+  for (let i = to - 1; i >= from && seen < 5; i--) {
+    const l = lines[i];
+    if (l.text.trim() === '') continue;
+    seen++;
+    const folded = nfkc(l.text).replace(/[\s\u3000]/g, (c) => c);
+    // allow spaces inside the date: compact a copy and map back roughly to the line
+    const compactText = folded.replace(/\s+/g, '');
+    let m: RegExpExecArray | null;
+    let last: RegExpExecArray | null = null;
+    DATE_RE.lastIndex = 0;
+    while ((m = DATE_RE.exec(compactText))) last = m;
+    if (last) {
+      const y = Number(last[1]);
+      const mo = Number(last[2]);
+      const d = Number(last[3]);
+      const lead = l.text.length - l.text.trimStart().length;
+      return { date: { y, m: mo, d }, range: { start: l.start + lead, end: l.end }, line: i };
+    }
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------- encoding
+
+/** Character pairs typical of UTF-8 Chinese decoded as GBK (computed from real reports). */
+const MOJIBAKE_PAIRS = (
+  '叕寮俊鎭鏀垮垮簻斂搴簻淇屾斂伅鍏滀俊搴滀琛屾锛屽鐢宠锛堜缁撴撴灉鎯呭鍏朵瑕佹朵粬锛屼鍐呭锛屾澶勭骞村呭喌銆佸銆佹村害儏鍐紑宸崼' +
+  '鐢灞炰炰簬勭悊佹眰鏁伴伴噺簩鍗鍗佹佹潯潯绗伅鍐敵璇仴搴満鍏伐浣骞达达紝杩涗锛堝浜嬮崼鍋竴姝叾浠锛変富鍔讹紝锛夋鎬昏'
+).match(/../g)!;
+
+export function detectEncodingDamage(text: string): { range: OffsetRange; reason: string } | undefined {
+  const fffd = text.indexOf('\ufffd');
+  if (fffd >= 0) return { range: { start: fffd, end: fffd + 1 }, reason: 'U+FFFD' };
+  const kun = text.indexOf('锟斤拷');
+  if (kun >= 0) return { range: { start: kun, end: kun + 3 }, reason: '锟斤拷' };
+  let hits = 0;
+  let firstAt = -1;
+  for (const p of MOJIBAKE_PAIRS) {
+    let at = text.indexOf(p);
+    while (at >= 0) {
+      hits++;
+      if (firstAt < 0 || at < firstAt) firstAt = at;
+      if (hits >= 3) break;
+      at = text.indexOf(p, at + 2);
+    }
+    if (hits >= 3) break;
+  }
+  if (hits >= 3) return { range: { start: firstAt, end: firstAt + 2 }, reason: 'mojibake' };
+  return undefined;
+}
