@@ -53,6 +53,27 @@ function isSeparatorCells(cells: string[]): boolean {
   return nonEmpty.length > 0 && nonEmpty.every((c) => PIPE_SEP_RE.test(c) || DASH_RUN_RE.test(c));
 }
 
+const HTML_CELL_RE = /<t([dh])\b[^>]*>([\s\S]*?)<\/t\1\s*>/gi;
+const HTML_ROW_RE = /<t[dh][\s>]/i;
+
+/** The cells of one physical line, whatever its layout (used to find table anchors). */
+export function splitCells(text: string): string[] {
+  const t = text.trim();
+  if (t.startsWith('|')) {
+    const parts = t.split('|');
+    parts.shift();
+    if (t.endsWith('|')) parts.pop();
+    return parts.map((p) => p.trim());
+  }
+  if (HTML_ROW_RE.test(t)) {
+    const cells: string[] = [];
+    for (const m of t.matchAll(HTML_CELL_RE)) cells.push(m[2].replace(/<[^>]*>/g, '').replace(/&nbsp;/g, ' ').trim());
+    return cells;
+  }
+  if (t.includes('\t')) return text.split('\t').map((p) => p.trim());
+  return [t];
+}
+
 /** Detects the layout of a region (§4.2 last paragraph). */
 export function detectLayout(lines: readonly Line[], from: number, to: number): Layout {
   let nonEmpty = 0;
@@ -177,6 +198,31 @@ function tokenizeSpaced(line: Line, out: Tok[], html: boolean): void {
   }
 }
 
+/** HTML table rows: one token per `<td>`/`<th>`, the content range trimmed of tags and spaces. */
+function tokenizeHtml(line: Line, out: Tok[]): void {
+  const t = line.text;
+  for (const m of t.matchAll(HTML_CELL_RE)) {
+    const inner = m[2];
+    const innerStart = m.index! + m[0].indexOf('>') + 1;
+    // the text between the first and the last non-tag, non-space character
+    let a = 0;
+    let b = inner.length;
+    for (;;) {
+      const lead = /^(?:\s|&nbsp;|<[^>]*>)+/.exec(inner.slice(a, b));
+      if (!lead) break;
+      a += lead[0].length;
+    }
+    for (;;) {
+      const trail = /(?:\s|&nbsp;|<[^>]*>)+$/.exec(inner.slice(a, b));
+      if (!trail || trail[0].length === 0) break;
+      b -= trail[0].length;
+    }
+    const raw = inner.slice(a, b).replace(/<[^>]*>/g, '');
+    const range = { start: line.start + innerStart + a, end: line.start + innerStart + Math.max(a, b) };
+    out.push(makeTok(isValueText(raw) ? 'value' : 'text', raw, range, line.index));
+  }
+}
+
 /**
  * Tokenises lines [from, to) of a region in the given layout. `eol` ends every physical line (L2–L5);
  * `break` is an L1 empty line (row separator).
@@ -263,7 +309,11 @@ export function tokenize(lines: readonly Line[], from: number, to: number, layou
       out.push(makeTok('eol', '', { start: line.end, end: line.end }, i));
       continue;
     }
-    tokenizeSpaced(line, out, layout === 'L5');
+    if (HTML_ROW_RE.test(t)) {
+      tokenizeHtml(line, out);
+    } else {
+      tokenizeSpaced(line, out, layout === 'L5');
+    }
     out.push(makeTok('eol', '', { start: line.end, end: line.end }, i));
   }
   return out;

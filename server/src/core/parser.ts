@@ -3,7 +3,7 @@
  */
 
 import type { Format, Heading, Report, Section, SectionNo, Sentence, Subsection, Table, TableKind } from './model';
-import { detectLayout, isValueText } from './layout';
+import { detectLayout, isValueText, splitCells } from './layout';
 import { detectEncodingDamage, detectFormat, parseHeading, parseSignature, parseSubsectionMarker, parseTitle } from './structure';
 import { isT4HeaderText, parseLabelTable, parseT4, type Segment } from './tables';
 import { LineIndex, MappedText, normLabel, splitLines, type Line } from './text';
@@ -17,14 +17,14 @@ interface Anchor {
 }
 
 function firstCell(text: string): string {
-  const cells = text.split('\t').map((c) => c.trim()).filter((c) => c !== '');
-  return cells[0] ?? '';
+  return splitCells(text).find((c) => c !== '') ?? '';
 }
 
 function valueCellsOfLine(text: string): { values: number; texts: number } {
   const t = text.trim();
   if (!t) return { values: 0, texts: 0 };
-  const parts = t.includes('\t') ? text.split('\t') : t.split(/[\s\u3000]+/);
+  let parts = splitCells(text);
+  if (parts.length === 1) parts = t.split(/[\s\u3000]+/);
   let values = 0;
   let texts = 0;
   for (const p of parts) {
@@ -73,7 +73,7 @@ function findAnchors(lines: readonly Line[], from: number, to: number, headingLi
         cell.startsWith('本年新收政府信息公开申请数量')
       ) {
         anchors.push({ kind: 'T3', line: i });
-      } else if (isT4HeaderText(normLabel(text))) anchors.push({ kind: 'T4', line: i });
+      } else if (isT4HeaderText(normLabel(splitCells(text).join('')))) anchors.push({ kind: 'T4', line: i });
       else {
         const { values, texts } = valueCellsOfLine(text);
         if (values >= 15 && texts === 0) anchors.push({ kind: 'T4', line: i });

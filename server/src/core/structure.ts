@@ -135,16 +135,17 @@ export function parseTitle(lines: readonly Line[], from: number, to: number, fir
   let yearRange: OffsetRange | undefined;
   let agency: string | undefined;
   for (const l of picked) {
-    const folded = nfkc(l.text);
+    // fold full-width digits one for one, so offsets stay valid
+    const folded = l.text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
     const m = YEAR_RE.exec(folded);
-    if (m && folded.length === l.text.length) {
+    if (m) {
       year = Number(m[1]);
       yearRange = { start: l.start + m.index, end: l.start + m.index + 4 };
       const before = picked
         .slice(0, picked.indexOf(l))
         .map((x) => x.text)
         .join('') + folded.slice(0, m.index);
-      agency = before.replace(/[\s\u3000]+/g, '') || undefined;
+      agency = before.replace(/[\s\u3000\ufeff]+/g, '') || undefined;
       break;
     }
   }

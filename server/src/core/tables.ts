@@ -264,14 +264,16 @@ function buildRow(text: string, o: Open, table: TableKind, format: Format): Row 
   });
   const first = o.labelToks[0];
   const last = o.labelToks[o.labelToks.length - 1];
-  const labelRange = { start: first.range.start, end: last.range.end };
+  // a docx bookmark before the label is an artefact, not part of the label
+  const bm = /^(?:\[bookmark:[^\]]*\]\s*)+/.exec(first.text);
+  const labelRange = { start: first.range.start + (bm ? bm[0].length : 0), end: last.range.end };
   const valuesRange = cells.length
     ? { start: cells[0].displayRange.start, end: cells[cells.length - 1].displayRange.end }
     : { start: labelRange.end, end: labelRange.end };
   const lastLine = Math.max(last.lastLine, ...vals.map((v) => v.lastLine));
   return {
     def: o.def,
-    label: o.labelToks.map((t) => t.text).join(''),
+    label: stripBookmarks(o.labelToks.map((t) => t.text).join('')),
     labelRange,
     labelLine: first.line,
     match: o.match,

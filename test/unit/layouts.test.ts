@@ -1,0 +1,118 @@
+/**
+ * Every layout real reports come in, in both formats: generated reports with random consistent tables are
+ * read cell by cell and give no finding; derived variants of the samples give their exact findings.
+ */
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { lint, tableOf, rowOf } from '../../server/src/core';
+import { generateReport, consistentT3, consistentT4, T3_KEYS_2019, T3_KEYS_2021, type GenLayout } from '../gen/report';
+import { lintText, readFixture, sameFindings, summarize, type Expected } from '../helpers';
+
+const LAYOUTS: GenLayout[] = ['L1', 'L2', 'L3', 'L4', 'L5'];
+
+for (const format of ['F2021', 'F2019'] as const) {
+  for (const layout of LAYOUTS) {
+    test(`${format} ${layout}: every cell is read and a consistent report has no finding`, () => {
+      for (const seed of [0, 3, 11, 29]) {
+        const text = generateReport({ format, layout, seed });
+        const r = lint(text);
+        assert.deepEqual(summarize(r), [], `seed ${seed}`);
+        assert.equal(r.report.format.detected, format);
+        const t3 = tableOf(r.report, 'T3')!;
+        assert.equal(t3.layout, layout);
+        const want = consistentT3(format, seed);
+        for (const k of format === 'F2021' ? T3_KEYS_2021 : T3_KEYS_2019) {
+          const row = rowOf(t3, k);
+          assert.ok(row, `row ${k}`);
+          assert.deepEqual(row.cells.map((c) => c.value), want[k], `row ${k} seed ${seed}`);
+        }
+        const t4 = tableOf(r.report, 'T4')!;
+        assert.deepEqual(t4.rows[0].cells.map((c) => c.value), consistentT4(seed));
+        assert.equal(tableOf(r.report, 'T2')!.rows.length, format === 'F2021' ? 6 : 8);
+      }
+    });
+  }
+}
+
+test('CRLF line ends: same findings on the same lines, ranges cover the same text', () => {
+  for (const name of ['000_05e50274e597e28a.txt', '001_0ce65c396658d36e.txt', '004_7590363eed79dbcf.txt']) {
+    const lf = readFixture('seeds', name);
+    const crlf = lf.replace(/\n/g, '\r\n');
+    const a = lintText(lf);
+    const b = lintText(crlf);
+    assert.deepEqual(summarize(b), summarize(a), name);
+    a.findings.forEach((f, i) => {
+      const g = b.findings[i];
+      assert.equal(crlf.slice(g.range.start, g.range.end).replace(/\r/g, ''), lf.slice(f.range.start, f.range.end), `${name} ${f.ruleId}`);
+    });
+  }
+});
+
+test('a byte-order mark changes nothing', () => {
+  for (const name of ['000_05e50274e597e28a.txt', '003_31cf96be23961926.txt']) {
+    const t = readFixture('seeds', name);
+    assert.deepEqual(summarize(lintText('\ufeff' + t)), summarize(lintText(t)), name);
+  }
+});
+
+test('full-width digits in the tables are read as numbers', () => {
+  const t = readFixture('seeds', '000_05e50274e597e28a.txt');
+  const full = t.replace(/^\t([0-9]+)$/gm, (_, d: string) => '\t' + d.replace(/[0-9]/g, (x) => String.fromCharCode(0xff10 + Number(x))));
+  assert.notEqual(full, t);
+  assert.deepEqual(summarize(lintText(full)), summarize(lintText(t)));
+  for (const format of ['F2021', 'F2019'] as const) {
+    assert.deepEqual(summarize(lint(generateReport({ format, layout: 'L2', seed: 4, fullWidthDigits: true }))), []);
+  }
+});
+
+test('seed 002 as a Markdown pipe table, one cell per line, and space-separated text: still clean', () => {
+  const t = readFixture('seeds', '002_1e18ee42ea4018a5.txt');
+  const pipes = t.replace(/^(.*\t.*)$/gm, (line) => '| ' + line.split('\t').join(' | ') + ' |');
+  const perLine = t.replace(/^(.*\t.*)$/gm, (line) => line.split('\t').filter((c) => c !== '').map((c) => '\t' + c).join('\n') + '\n');
+  const spaced = t.replace(/^(.*\t.*)$/gm, (line) => line.split('\t').filter((c) => c !== '').join(' '));
+  for (const [name, variant] of [['pipes', pipes], ['one cell per line', perLine], ['spaces', spaced]] as const) {
+    const r = lintText(variant);
+    assert.deepEqual(summarize(r), [], name);
+    assert.equal(tableOf(r.report, 'T3')!.rows.length, 25, name);
+  }
+});
+
+test('seed 002 with one total changed: exactly the identities that involve it', () => {
+  const t = readFixture('seeds', '002_1e18ee42ea4018a5.txt');
+  const changed = t.replace('(七) 总计\t\t0\t0\t0\t0\t0\t0\t0', '(七) 总计\t\t0\t0\t0\t0\t0\t0\t3');
+  assert.notEqual(changed, t);
+  const expected: Expected[] = [
+    { rule: 'table3-row-total', line: 64, severity: 'error' },
+    { rule: 'table3-results-total', line: 64, severity: 'error' },
+    { rule: 'table3-column-balance', line: 65, severity: 'error' },
+  ];
+  const cmp = sameFindings(summarize(lintText(changed)), expected);
+  assert.ok(cmp.ok, cmp.diff);
+});
+
+test('seed 002 with one heading deleted: section-missing at the next heading', () => {
+  const t = readFixture('seeds', '002_1e18ee42ea4018a5.txt');
+  const deleted = t.replace('五、存在的主要问题及改进情况\n', '\n');
+  const cmp = sameFindings(summarize(lintText(deleted)), [{ rule: 'section-missing', line: 92, severity: 'error' }]);
+  assert.ok(cmp.ok, cmp.diff);
+});
+
+test('seed 004 (PDF text) with the blank cell written as a dash: aligned, reported as blank', () => {
+  const t = readFixture('seeds', '004_7590363eed79dbcf.txt');
+  const dashed = t.replace('（一）予以公开 0 0 0 0 0 0\n', '（一）予以公开 0 0 0 0 0 0 —\n');
+  const r = lintText(dashed);
+  const cmp = sameFindings(summarize(r), [
+    { rule: 'typo-known', line: 20 },
+    { rule: 'table-blank-cell', line: 188, severity: 'warning' },
+    { rule: 'fee-statement-missing', line: 360 },
+  ]);
+  assert.ok(cmp.ok, cmp.diff);
+});
+
+test('HTML table text with &nbsp; blanks', () => {
+  const r2 = [...consistentT3('F2021', 2).r2];
+  const text = generateReport({ format: 'F2021', layout: 'L5', seed: 2, t3: { r2: ['&nbsp;', ...r2.slice(1)] } });
+  const cmp = sameFindings(summarize(lint(text)), [{ rule: 'table-blank-cell', line: 35, severity: 'warning' }]);
+  assert.ok(cmp.ok, cmp.diff);
+});
