@@ -44,20 +44,29 @@ export function summarize(r: LintResult): Expected[] {
   return r.findings.map((f) => summary(r, f));
 }
 
-/** Compares findings with expectations (endLine and severity only when the expectation states them). */
+/**
+ * Compares findings with expectations, one to one: each expectation takes an unmatched finding with the same
+ * rule and start line (and end line / severity when the expectation states them).
+ */
 export function sameFindings(actual: Expected[], expected: Expected[]): { ok: boolean; diff: string } {
-  const key = (e: Expected, withEnd: boolean, withSev: boolean) =>
-    `${e.rule}@${e.line}${withEnd && e.endLine !== undefined ? '-' + e.endLine : ''}${withSev && e.severity ? ':' + e.severity : ''}`;
-  const exp = expected.map((e) => key(e, e.endLine !== undefined, !!e.severity)).sort();
-  const act = actual
-    .map((a) => {
-      const match = expected.find((e) => e.rule === a.rule && e.line === a.line);
-      return key(a, !!match && match.endLine !== undefined, !!match && !!match.severity);
-    })
-    .sort();
-  const missing = exp.filter((x) => !act.includes(x));
-  const extra = act.filter((x) => !exp.includes(x));
-  return { ok: missing.length === 0 && extra.length === 0, diff: `missing: ${JSON.stringify(missing)}\nextra: ${JSON.stringify(extra)}` };
+  const left = actual.slice();
+  const missing: Expected[] = [];
+  for (const e of expected) {
+    const i = left.findIndex(
+      (a) =>
+        a.rule === e.rule &&
+        a.line === e.line &&
+        (e.endLine === undefined || a.endLine === e.endLine) &&
+        (e.severity === undefined || a.severity === e.severity),
+    );
+    if (i < 0) missing.push(e);
+    else left.splice(i, 1);
+  }
+  const fmt = (x: Expected) => `${x.rule}@${x.line}${x.endLine !== undefined ? '-' + x.endLine : ''}${x.severity ? ':' + x.severity : ''}`;
+  return {
+    ok: missing.length === 0 && left.length === 0,
+    diff: `missing: ${JSON.stringify(missing.map(fmt))}\nextra: ${JSON.stringify(left.map(fmt))}`,
+  };
 }
 
 export function lintText(text: string, options?: LintOptions): LintResult {
