@@ -14,13 +14,14 @@ export const rule: Rule = {
   },
   *check({ report }): Iterable<RawFinding> {
     const six = report.sections.find((s) => s.no === 6 && !s.duplicate);
-    if (!six) return;
     const stmts = feeStatements(report);
     if (stmts.some((s) => s.sentence.section === 6)) return;
     if (stmts.length) {
+      // stated, but outside 六 (also when 六 is missing altogether)
       yield { range: stmts[0].range, severity: 'info', message: msg('fee-statement-missing.elsewhere') };
       return;
     }
+    if (!six) return; // section-missing reports the heading
     const at = report.lines[six.heading.line].end;
     yield {
       range: six.heading.range,
