@@ -55,7 +55,15 @@ for (const format of ['F2021', 'F2019'] as const) {
   const t = base({ omitSections: [5] });
   add({ rule: 'section-missing', name: 'section 五 deleted: reported at 六', text: t, expect: [{ rule: 'section-missing', line: lineOf(t, '六、其他需要报告的事项'), severity: 'error' }] });
   const t6 = base({ omitSections: [6] });
-  add({ rule: 'section-missing', name: 'last section deleted: reported at the end', text: t6, expect: [{ rule: 'section-missing', line: t6.split('\n').length }] });
+  add({
+    rule: 'section-missing',
+    name: 'last section deleted: reported at the end (the fee statement is now outside 六)',
+    text: t6,
+    expect: [
+      { rule: 'section-missing', line: t6.split('\n').length },
+      { rule: 'fee-statement-missing', line: lineOf(t6, '本年度未收取'), severity: 'info' },
+    ],
+  });
 }
 {
   const t = base();
