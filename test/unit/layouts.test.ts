@@ -116,3 +116,28 @@ test('HTML table text with &nbsp; blanks', () => {
   const cmp = sameFindings(summarize(lint(text)), [{ rule: 'table-blank-cell', line: 35, severity: 'warning' }]);
   assert.ok(cmp.ok, cmp.diff);
 });
+
+test('a concatenation of reports is split and each report checked on its own', () => {
+  const names = ['000_05e50274e597e28a.txt', '001_0ce65c396658d36e.txt', '002_1e18ee42ea4018a5.txt', '003_31cf96be23961926.txt', '004_7590363eed79dbcf.txt'];
+  const texts = names.map((n) => readFixture('seeds', n));
+  for (const order of [names.map((_, i) => i), [4, 3, 2, 1, 0], [2, 0, 4, 1, 3]]) {
+    let joined = '';
+    const expected: Expected[] = [];
+    for (const i of order) {
+      const offset = joined.split('\n').length - 1;
+      expected.push(...summarize(lintText(texts[i])).map((e) => ({ ...e, line: e.line + offset, endLine: e.endLine! + offset })));
+      joined += texts[i].endsWith('\n') ? texts[i] : texts[i] + '\n';
+    }
+    const r = lintText(joined);
+    assert.equal(r.reports.length, 5, `order ${order}`);
+    const cmp = sameFindings(summarize(r), expected);
+    assert.ok(cmp.ok, `order ${order}\n${cmp.diff}`);
+  }
+});
+
+test('a single report with a repeated 一 heading is not split', () => {
+  const t = readFixture('seeds', '002_1e18ee42ea4018a5.txt').replace('五、存在的主要问题及改进情况', '一、总体情况');
+  const r = lintText(t);
+  assert.equal(r.reports.length, 1);
+  assert.ok(summarize(r).some((f) => f.rule === 'section-duplicate'));
+});

@@ -6,7 +6,7 @@
 import type { Report, Severity } from './model';
 import type { Finding, OtherReport, RawFinding, Rule, RuleContext, RuleMeta } from './rule';
 import { msg } from './messages';
-import { parseReport } from './parser';
+import { parseDocument } from './parser';
 import { RULES } from './rules/index';
 
 export type RuleSetting = 'off' | Severity;
@@ -26,7 +26,10 @@ export interface RuleFailure {
 }
 
 export interface LintResult {
+  /** The first (usually the only) report of the document. */
   readonly report: Report;
+  /** All reports of the document (a file can hold several, concatenated). */
+  readonly reports: readonly Report[];
   readonly findings: Finding[];
   /** Rules that threw; their findings are missing, the others are complete. */
   readonly failures: RuleFailure[];
@@ -79,12 +82,27 @@ export function lintReport(report: Report, options: LintOptions = {}): LintResul
       prior.push(f);
     }
   }
-  findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
-  return { report, findings, failures };
+  findings.sort(byPosition);
+  return { report, reports: [report], findings, failures };
 }
 
+function byPosition(a: Finding, b: Finding): number {
+  return a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId);
+}
+
+/** Checks a document; each report of a concatenation is checked on its own. */
 export function lint(text: string, options: LintOptions = {}): LintResult {
-  return lintReport(parseReport(text), options);
+  const reports = parseDocument(text);
+  if (reports.length === 1) return lintReport(reports[0], options);
+  const findings: Finding[] = [];
+  const failures: RuleFailure[] = [];
+  for (const r of reports) {
+    const res = lintReport(r, options);
+    findings.push(...res.findings);
+    failures.push(...res.failures);
+  }
+  findings.sort(byPosition);
+  return { report: reports[0], reports, findings, failures };
 }
 
 /** The message of a rule failure, for logs. */

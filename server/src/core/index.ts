@@ -6,7 +6,7 @@
 export * from './model';
 export type { Finding, Fix, FindingData, Related, Rule, RuleMeta, RuleContext, RawFinding, TextEdit, OtherReport } from './rule';
 export { lint, lintReport, RULE_METAS, ruleMeta, failureMessage, type LintOptions, type LintResult, type RuleSetting, type RuleFailure } from './engine';
-export { parseReport } from './parser';
+export { parseReport, parseDocument, splitReports } from './parser';
 export { applyEdits, fixAllEdits } from './fixes';
 export { msg, pick, fmt, type Lang, type MessageKey } from './messages';
 export { LineIndex, splitLines, normLabel, type Line } from './text';

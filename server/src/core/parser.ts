@@ -6,7 +6,7 @@ import type { Format, Heading, Report, Section, SectionNo, Sentence, Subsection,
 import { detectLayout, isValueText, splitCells } from './layout';
 import { detectEncodingDamage, detectFormat, parseHeading, parseSignature, parseSubsectionMarker, parseTitle } from './structure';
 import { isT4HeaderText, parseLabelTable, parseT4, type Segment } from './tables';
-import { LineIndex, MappedText, normLabel, splitLines, type Line } from './text';
+import { LineIndex, MappedText, nfkc, normLabel, splitLines, type Line } from './text';
 
 const T2_ANCHOR_RE = /^第二十条第\([一二三四五六七八九十]{1,3}\)项/;
 const SECTION_OF_TABLE: Record<TableKind, SectionNo> = { T2: 2, T3: 3, T4: 4 };
@@ -207,11 +207,17 @@ export function parseReportLines(text: string, lines: readonly Line[], index: Li
     });
     seen.add(h.section);
   });
-  const sectionOfLine = (line: number): SectionNo | undefined => {
-    let s: SectionNo | undefined;
-    for (const sec of sections) if (sec.firstLine <= line) s = sec.no;
-    return s;
-  };
+  // per-line lookups, one sweep each (linear in the report's size)
+  const secByLine = new Int8Array(to - from);
+  {
+    let k = 0;
+    let cur = 0;
+    for (let i = from; i < to; i++) {
+      while (k < sections.length && sections[k].firstLine <= i) cur = sections[k++].no;
+      secByLine[i - from] = cur;
+    }
+  }
+  const sectionOfLine = (line: number): SectionNo | undefined => (secByLine[line - from] || undefined) as SectionNo | undefined;
 
   // sub-section markers outside tables
   const subsections: Subsection[] = [];
@@ -220,15 +226,25 @@ export function parseReportLines(text: string, lines: readonly Line[], index: Li
     const m = parseSubsectionMarker(lines[i]);
     if (m) subsections.push({ ...m, section: sectionOfLine(i) });
   }
-  const subsectionOfLine = (line: number): string | undefined => {
-    let t: string | undefined;
-    const sec = sectionOfLine(line);
-    for (const s of subsections) {
-      if (s.line > line) break;
-      if (s.section === sec) t = s.titleText;
+  const subTitleByLine: (string | undefined)[] = new Array(to - from);
+  {
+    let k = 0;
+    let cur: string | undefined;
+    let curSection: SectionNo | undefined;
+    for (let i = from; i < to; i++) {
+      const sec = sectionOfLine(i);
+      if (sec !== curSection) {
+        cur = undefined;
+        curSection = sec;
+      }
+      while (k < subsections.length && subsections[k].line <= i) {
+        if (subsections[k].section === sec) cur = subsections[k].titleText;
+        k++;
+      }
+      subTitleByLine[i - from] = cur;
     }
-    return t;
-  };
+  }
+  const subsectionOfLine = (line: number): string | undefined => subTitleByLine[line - from];
 
   const sentences = buildSentences(text, lines, from, to, tableLines, headingSet, sectionOfLine, subsectionOfLine);
   const signature = parseSignature(lines, from, to);
@@ -254,9 +270,71 @@ export function parseReportLines(text: string, lines: readonly Line[], index: Li
   };
 }
 
-/** Parses a whole document as one report. */
+/** Parses a whole text as one report (no splitting). */
 export function parseReport(text: string): Report {
   const lines = splitLines(text);
   const index = new LineIndex(lines, text.length);
   return parseReportLines(text, lines, index, 0, lines.length);
+}
+
+const DATE_LINE_RE = /^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
+const AGENCY_LINE_RE = /(?:局|委|委员会|办|办公室|政府|厅|院|中心|所|站|街道|镇|乡|处|署|会)$/;
+
+function isTitleStart(text: string): boolean {
+  const t = nfkc(text).trim();
+  return (
+    t.length > 0 &&
+    t.length <= 60 &&
+    !/[。；]/.test(t) &&
+    /(?:19|20)\d{2}\s*年/.test(t) &&
+    /政府信息|信息公开|报告/.test(t) &&
+    !DATE_LINE_RE.test(t)
+  );
+}
+
+/**
+ * Splits a document that holds several reports (reviewers concatenate them): a new report starts at a title
+ * shortly before a heading 一 that follows the sections of the previous report.
+ */
+export function splitReports(lines: readonly Line[]): [number, number][] {
+  const starts = [0];
+  let maxSeen = 0;
+  let lastHeading = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const h = parseHeading(lines[i]);
+    if (!h) continue;
+    if (h.section === 1 && maxSeen >= 3) {
+      let b = -1;
+      let seen = 0;
+      for (let k = i - 1; k > lastHeading && seen < 20; k--) {
+        if (lines[k].text.trim() === '') continue;
+        seen++;
+        if (isTitleStart(lines[k].text)) b = k;
+      }
+      if (b >= 0) {
+        // a wrapped title whose first line is the agency name alone
+        let j = b - 1;
+        while (j > lastHeading && lines[j].text.trim() === '') j--;
+        const a = j > lastHeading ? nfkc(lines[j].text).trim() : '';
+        if (a && a.length <= 25 && !/\d/.test(a) && AGENCY_LINE_RE.test(a)) {
+          let p = j - 1;
+          while (p > lastHeading && lines[p].text.trim() === '') p--;
+          const before = p > lastHeading ? nfkc(lines[p].text).trim() : '';
+          if (p < j - 1 || p <= lastHeading || DATE_LINE_RE.test(before)) b = j;
+        }
+        starts.push(b);
+        maxSeen = 0;
+      }
+    }
+    maxSeen = Math.max(maxSeen, h.section);
+    lastHeading = i;
+  }
+  return starts.map((s, k) => [s, k + 1 < starts.length ? starts[k + 1] : lines.length]);
+}
+
+/** Parses a document: one report, or several when the text is a concatenation of reports. */
+export function parseDocument(text: string): Report[] {
+  const lines = splitLines(text);
+  const index = new LineIndex(lines, text.length);
+  return splitReports(lines).map(([from, to]) => parseReportLines(text, lines, index, from, to));
 }
