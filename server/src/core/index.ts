@@ -13,3 +13,4 @@ export { LineIndex, splitLines, normLabel, type Line } from './text';
 export { identities, evaluate, valueOf, cellOf, type Identity, type Evaluation } from './identities';
 export { claims, claimTableValue, type Claim } from './narrative';
 export { RULES } from './rules/index';
+export { agencyKey, findPreviousYear } from './workspace';
