@@ -1,0 +1,165 @@
+/**
+ * Command-line arguments, parsed with Node's built-in `util.parseArgs` (no dependency) and validated into
+ * `CliOptions`. Bad usage becomes a `UsageError` (exit code 2).
+ */
+
+import { parseArgs } from 'node:util';
+import { RULE_METAS, type Lang, type RuleSetting } from '../core';
+import { t } from './messages';
+
+export type OutputFormat = 'stylish' | 'json' | 'sarif';
+
+export interface CliOptions {
+  readonly inputs: readonly string[];
+  readonly format: OutputFormat;
+  readonly lang: Lang;
+  /** True when `--lang` was given (help is bilingual otherwise). */
+  readonly langGiven: boolean;
+  readonly rules: Readonly<Record<string, RuleSetting>>;
+  readonly fix: boolean;
+  readonly quiet: boolean;
+  readonly outputFile?: string;
+  readonly maxWarnings?: number;
+  readonly help: boolean;
+  readonly version: boolean;
+}
+
+export class UsageError extends Error {}
+
+const FORMATS: readonly OutputFormat[] = ['stylish', 'json', 'sarif'];
+const SETTINGS: readonly RuleSetting[] = ['off', 'info', 'warning', 'error'];
+
+function langOf(argv: readonly string[]): Lang {
+  // the language of error messages, before the arguments are known to be valid
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--lang' && argv[i + 1] === 'en') return 'en';
+    if (argv[i] === '--lang=en') return 'en';
+  }
+  return 'zh';
+}
+
+/** Parses argv (without `node` and the script). Throws `UsageError` with a message in the requested language. */
+export function parseCliArgs(argv: readonly string[]): CliOptions {
+  let parsed;
+  const errLang = langOf(argv);
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        lang: { type: 'string' },
+        rule: { type: 'string', multiple: true },
+        fix: { type: 'boolean' },
+        quiet: { type: 'boolean' },
+        'output-file': { type: 'string', short: 'o' },
+        'max-warnings': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(t(errLang, 'usage.bad-option', { detail: e instanceof Error ? e.message : String(e) }));
+  }
+  const v = parsed.values;
+
+  const langRaw = v.lang ?? 'zh';
+  if (langRaw !== 'zh' && langRaw !== 'en') throw new UsageError(t(errLang, 'usage.bad-lang', { value: langRaw }));
+  const lang: Lang = langRaw;
+
+  const formatRaw = v.format ?? 'stylish';
+  if (!(FORMATS as readonly string[]).includes(formatRaw)) throw new UsageError(t(lang, 'usage.bad-format', { value: formatRaw }));
+
+  const known = new Set(RULE_METAS.map((m) => m.id));
+  const rules: Record<string, RuleSetting> = {};
+  for (const item of v.rule ?? []) {
+    for (const part of item.split(',')) {
+      const spec = part.trim();
+      if (!spec) continue;
+      const eq = spec.indexOf('=');
+      if (eq <= 0 || eq === spec.length - 1) throw new UsageError(t(lang, 'usage.bad-rule-syntax', { value: spec }));
+      const id = spec.slice(0, eq).trim();
+      const setting = spec.slice(eq + 1).trim();
+      if (!known.has(id)) throw new UsageError(t(lang, 'usage.unknown-rule', { value: id, rules: [...known].join(', ') }));
+      if (!(SETTINGS as readonly string[]).includes(setting)) throw new UsageError(t(lang, 'usage.bad-severity', { rule: id, value: setting }));
+      rules[id] = setting as RuleSetting;
+    }
+  }
+
+  let maxWarnings: number | undefined;
+  if (v['max-warnings'] !== undefined) {
+    const raw = v['max-warnings'];
+    if (!/^\d+$/.test(raw.trim())) throw new UsageError(t(lang, 'usage.bad-max-warnings', { value: raw }));
+    maxWarnings = Number(raw.trim());
+  }
+
+  const help = v.help ?? false;
+  const version = v.version ?? false;
+  if (!help && !version && parsed.positionals.length === 0) throw new UsageError(t(lang, 'usage.no-input'));
+
+  return {
+    inputs: parsed.positionals,
+    format: formatRaw as OutputFormat,
+    lang,
+    langGiven: v.lang !== undefined,
+    rules,
+    fix: v.fix ?? false,
+    quiet: v.quiet ?? false,
+    outputFile: v['output-file'],
+    maxWarnings,
+    help,
+    version,
+  };
+}
+
+export { langOf as errorLanguage };
+
+const HELP_ZH = `用法：govreport-lint [选项] <文件|目录|通配符>...
+
+检查政府信息公开工作年度报告（.txt / .md）：章节、表格勾稽关系、空白与非数字单元格、正文与表格数字、
+信息处理费说明、常见错别字等。目录按递归方式检查其中的 *.txt 和 *.md 文件；通配符如 "报告/**/*.txt"。
+同时检查同一机关相邻两年的报告时，自动核对上年结转数据。
+
+选项：
+  -f, --format <格式>          输出格式：stylish（默认，便于阅读）、json、sarif（SARIF 2.1.0）
+      --lang <语言>            消息语言：zh（默认）或 en
+      --rule <规则>=<级别>     调整规则级别：off、info、warning、error（可重复，也可用逗号分隔）
+      --fix                    就地应用安全的自动修复（保持原编码、BOM 和换行符）
+      --quiet                  只报告错误
+  -o, --output-file <文件>     将结果写入文件而不是标准输出
+      --max-warnings <数量>    警告数超过该值时以退出码 1 结束
+  -h, --help                   显示本帮助
+  -v, --version                显示版本号
+
+退出码：0 没有错误；1 发现错误（或警告超过 --max-warnings）；2 用法错误或无法读取输入。
+支持的编码：UTF-8（含 BOM）、UTF-16 LE/BE、GBK/GB18030。环境变量 NO_COLOR 关闭彩色输出。
+规则说明：https://github.com/govreport/govreport-lint/tree/main/docs/rules`;
+
+const HELP_EN = `Usage: govreport-lint [options] <files|folders|globs>...
+
+Checks Chinese government-information disclosure annual reports (.txt / .md): sections, table arithmetic,
+blank and non-numeric cells, narrative vs table numbers, the fee statement, known typos. Folders are searched
+recursively for *.txt and *.md files; globs look like "reports/**/*.txt". When the same agency's reports for
+consecutive years are checked together, the carried-over figures are compared across the years.
+
+Options:
+  -f, --format <format>        stylish (default, human-readable), json, sarif (SARIF 2.1.0)
+      --lang <lang>            message language: zh (default) or en
+      --rule <rule>=<level>    set a rule's level: off, info, warning, error (repeatable, or comma-separated)
+      --fix                    apply the safe fixes in place (keeps encoding, BOM and line endings)
+      --quiet                  report errors only
+  -o, --output-file <file>     write the report to a file instead of standard output
+      --max-warnings <n>       exit with code 1 when there are more than n warnings
+  -h, --help                   show this help
+  -v, --version                show the version
+
+Exit codes: 0 no errors; 1 errors found (or too many warnings); 2 bad usage or unreadable input.
+Encodings: UTF-8 (with or without BOM), UTF-16 LE/BE, GBK/GB18030. NO_COLOR turns colours off.
+Rules: https://github.com/govreport/govreport-lint/tree/main/docs/rules`;
+
+/** Help text: the requested language, or both (Chinese first) when no `--lang` was given. */
+export function helpText(lang: Lang, langGiven: boolean): string {
+  if (langGiven) return lang === 'en' ? HELP_EN : HELP_ZH;
+  return `${HELP_ZH}\n\n${HELP_EN}`;
+}
