@@ -5,7 +5,10 @@
 
 import type { Finding, Fix, TextEdit } from './rule';
 
-/** Applies non-overlapping edits to text (edits in any order). Throws on overlapping edits. */
+/**
+ * Applies non-overlapping edits to text. Edits are applied by position; insertions at the same point keep
+ * their given order. Throws on overlapping edits.
+ */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const sorted = [...edits].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
   let out = '';
@@ -22,11 +25,13 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 }
 
 function overlaps(a: TextEdit, b: TextEdit): boolean {
-  // two insertions at the same point also conflict (order would be arbitrary)
-  if (a.range.start === a.range.end && b.range.start === b.range.end) return a.range.start === b.range.start;
-  return a.range.start < b.range.end && b.range.start < a.range.end ||
-    (a.range.start === a.range.end && a.range.start > b.range.start && a.range.start < b.range.end) ||
-    (b.range.start === b.range.end && b.range.start > a.range.start && b.range.start < a.range.end);
+  const aIns = a.range.start === a.range.end;
+  const bIns = b.range.start === b.range.end;
+  // insertions at the same point are applied in order (e.g. several missing headings at the end)
+  if (aIns && bIns) return false;
+  if (aIns) return a.range.start > b.range.start && a.range.start < b.range.end;
+  if (bIns) return b.range.start > a.range.start && b.range.start < a.range.end;
+  return a.range.start < b.range.end && b.range.start < a.range.end;
 }
 
 /** The preferred fixes of the findings that can be applied together (first come, first served). */

@@ -39,7 +39,7 @@ export const rule: Rule = {
       } else {
         const last = report.lines[report.lastLine];
         const end = last.end;
-        const prefix = last.text.trim() === '' ? '' : nl;
+        const prefix = last.text.length === 0 ? '' : nl; // a heading always starts its own line
         yield {
           range: { start: end, end },
           message: msg('section-missing', args),

@@ -66,10 +66,14 @@ export const rule: Rule = {
         if (s.value !== expected) {
           const want = markerText(type, s.width, expected);
           typeReported.add(s);
+          // The fix is safe only if it makes the run consistent: the next sibling already follows `expected`.
+          // A duplicate （一）（一）（二） or a gap （一）（三）（四） needs renumbering the rest, which is the author's call.
+          const next = list.slice(list.indexOf(s) + 1).find((x) => x.numeralType === type);
+          const safe = !next || next.value === expected + 1;
           yield {
             range: s.markerRange,
             message: msg('subsection-numbering', { actual: s.marker, expected: want }),
-            fixes: [fix('fix.replace-marker', { actual: s.marker, expected: want }, [{ range: s.markerRange, newText: want }], true)],
+            fixes: [fix('fix.replace-marker', { actual: s.marker, expected: want }, [{ range: s.markerRange, newText: want }], safe)],
           };
         }
         expected = s.value + 1;
