@@ -60,3 +60,25 @@ test('the CLI pairs consecutive years of one agency among the checked files (cro
   assert.match(sarif.runs[0].artifacts[rel.artifactLocation.index].location.uri, /2022\.txt$/);
   assert.deepEqual(rel.region, { startLine: 65, startColumn: 14, endLine: 65, endColumn: 15 });
 });
+
+test('reports concatenated in one file are paired with each other, report by report', (t) => {
+  const dir = tempDir(t);
+  const text = seedText(SEED_002);
+  const lines = text.split('\n');
+  replaceOnLine(lines, 3, '卫东区卫生健康委员会 2023', '卫东区卫健委 2022');
+  replaceOnLine(lines, 65, '\t0\t0\t0\t0\t0\t0\t0\t', '\t1\t0\t0\t0\t0\t0\t1\t');
+  const y2022 = lines.join('\n');
+  // 2022 first, then 2023, in one file: the 2023 part starts at line (lines of 2022) + 1
+  const offset = y2022.split('\n').length;
+  fs.writeFileSync(path.join(dir, 'both.txt'), `${y2022}\n${text}`);
+  const { results } = cliJson([path.join(dir, 'both.txt')]);
+  const cross = results[0].messages.filter((m) => m.ruleId === 'cross-year-carryover');
+  assert.deepEqual(cross.map((m) => `${m.line}:${m.column}`), [`${offset + 42}:19`, `${offset + 42}:31`]);
+  // the 2022 part's own findings are where they were in the separate file
+  assert.ok(results[0].messages.some((m) => m.ruleId === 'table3-column-balance' && m.line === 65));
+  assert.match(cli([path.join(dir, 'both.txt')]).stdout, /both\.txt {2}（上年报告：本文件）/);
+  const sarif = JSON.parse(cli(['--format', 'sarif', path.join(dir, 'both.txt')]).stdout);
+  const res = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'cross-year-carryover');
+  assert.equal(res.relatedLocations[0].physicalLocation.artifactLocation.index, 0);
+  assert.equal(res.relatedLocations[0].physicalLocation.region.startLine, 65);
+});

@@ -7,10 +7,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  lint,
-  parseReport,
+  findPreviousYear,
+  lintReport,
+  parseDocument,
   ruleMeta,
   type Finding,
+  type LineIndex,
   type LintResult,
   type OtherReport,
   type Report,
@@ -28,8 +30,11 @@ export interface CheckOptions {
   readonly fix: boolean;
   /** Severities whose findings `--fix` may fix (all when absent; `--quiet` fixes errors only). */
   readonly fixSeverities?: readonly Severity[];
-  /** Path of the same agency's report for the previous year (cross-year rules). */
-  readonly previousYear?: string;
+  /**
+   * Other checked files that hold the previous year's report of a report in this file (cross-year rules).
+   * Reports of this file itself are always candidates too (a file can hold several concatenated reports).
+   */
+  readonly pairWith?: readonly string[];
 }
 
 /** A 1-based range, columns in UTF-16 code units (+1), end exclusive — like ESLint. */
@@ -68,8 +73,8 @@ export interface FileResult {
   readonly readError?: string;
   /** Rules that threw (their findings are missing). */
   readonly failures: readonly RuleFailure[];
-  /** Path of the previous year's report used by the cross-year rules. */
-  readonly previousYear?: string;
+  /** Paths of the files whose reports served as previous years for the cross-year rules. */
+  readonly previousYears: readonly string[];
 }
 
 export type Loaded =
@@ -93,27 +98,31 @@ export function loadFile(file: string): Loaded {
   return decoded.kind === 'text' ? { kind: 'text', bytes, decoded } : { kind: 'binary', bytes };
 }
 
-/** Parses a file as a report (for pairing); undefined for unreadable or binary files. */
-export function loadReport(file: string): Report | undefined {
+/** The reports of a file (for pairing); none for unreadable or binary files. */
+export function loadReports(file: string): Report[] {
   const l = loadFile(file);
-  return l.kind === 'text' ? parseReport(l.decoded.text) : undefined;
+  return l.kind === 'text' ? parseDocument(l.decoded.text) : [];
 }
 
-function spanOf(report: Report, start: number, end: number): Span {
-  const s = report.index.positionAt(start);
-  const e = report.index.positionAt(end);
+/** Line indexes of the documents related locations may point into, by uri. */
+type Indexes = ReadonlyMap<string, LineIndex>;
+
+function spanIn(index: LineIndex, start: number, end: number): Span {
+  const s = index.positionAt(start);
+  const e = index.positionAt(end);
   return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
 }
 
-function toMessage(result: LintResult, f: Finding, previous?: OtherReport): CliMessage {
+function toMessage(result: LintResult, f: Finding, filePath: string, indexes: Indexes): CliMessage {
+  const own = result.report.index;
   const related: CliRelated[] = f.related.map((r) => {
-    const other = r.uri !== undefined && previous && r.uri === previous.uri ? previous.report : undefined;
-    return { ...spanOf(other ?? result.report, r.range.start, r.range.end), message: r.message, file: other ? previous!.uri : r.uri };
+    const elsewhere = r.uri !== undefined && r.uri !== filePath ? indexes.get(r.uri) : undefined;
+    return { ...spanIn(elsewhere ?? own, r.range.start, r.range.end), message: r.message, file: elsewhere ? r.uri : undefined };
   });
   return {
     ruleId: f.ruleId,
     severity: f.severity,
-    ...spanOf(result.report, f.range.start, f.range.end),
+    ...spanIn(own, f.range.start, f.range.end),
     message: f.message,
     fixable: f.fixes.some((x) => x.preferred && x.edits.length > 0),
     related,
@@ -138,33 +147,65 @@ function binaryResult(filePath: string, options: CheckOptions): FileResult {
             related: [],
           },
         ];
-  return { filePath, encoding: 'binary', messages, fixed: [], failures: [] };
+  return { filePath, encoding: 'binary', messages, fixed: [], failures: [], previousYears: [] };
 }
 
-function previousReport(file: string | undefined): OtherReport | undefined {
-  if (!file) return undefined;
-  const report = loadReport(file);
-  return report ? { report, name: path.basename(file), uri: file } : undefined;
+function byPosition(a: Finding, b: Finding): number {
+  return a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId);
+}
+
+/**
+ * Lints a document report by report, each with its own previous year: first among the document's other reports,
+ * then among the reports of `others` (in the given order). Records the uris of the previous years used.
+ */
+function lintDocument(text: string, filePath: string, rules: CheckOptions['rules'], others: readonly OtherReport[], used: Set<string>): LintResult {
+  const reports = parseDocument(text);
+  const name = path.basename(filePath);
+  const candidates: OtherReport[] = [...reports.map((report) => ({ report, name, uri: filePath })), ...others];
+  const results = reports.map((report) => {
+    const previousYear = findPreviousYear(report, candidates);
+    if (previousYear) used.add(previousYear.uri);
+    return lintReport(report, { rules, previousYear });
+  });
+  if (results.length === 1) return results[0];
+  return {
+    report: reports[0],
+    reports,
+    findings: results.flatMap((r) => r.findings).sort(byPosition),
+    failures: results.flatMap((r) => r.failures),
+  };
 }
 
 export function checkFile(file: string, options: CheckOptions): FileResult {
   const filePath = path.resolve(file);
   const loaded = loadFile(filePath);
-  if (loaded.kind === 'error') return { filePath, encoding: 'utf8', messages: [], fixed: [], failures: [], readError: loaded.error };
+  if (loaded.kind === 'error') {
+    return { filePath, encoding: 'utf8', messages: [], fixed: [], failures: [], previousYears: [], readError: loaded.error };
+  }
   if (loaded.kind === 'binary') return binaryResult(filePath, options);
 
   const { decoded, bytes } = loaded;
-  const previous = previousReport(options.previousYear);
-  const lintText = (text: string): LintResult => lint(text, { rules: options.rules, previousYear: previous });
-  const base = { filePath, encoding: decoded.encoding, previousYear: previous?.uri };
+  const others: OtherReport[] = [];
+  const indexes = new Map<string, LineIndex>();
+  for (const other of options.pairWith ?? []) {
+    const abs = path.resolve(other);
+    if (abs === filePath) continue;
+    const reports = loadReports(abs);
+    for (const report of reports) others.push({ report, name: path.basename(abs), uri: abs });
+    if (reports.length) indexes.set(abs, reports[0].index);
+  }
+  const used = new Set<string>();
+  const lintText = (text: string): LintResult => lintDocument(text, filePath, options.rules, others, used);
 
   const initial = lintText(decoded.text);
   const done = (result: LintResult, fixed: readonly AppliedFix[], fixNotWritten?: Text2): FileResult => ({
-    ...base,
-    messages: result.findings.map((f) => toMessage(result, f, previous)),
+    filePath,
+    encoding: decoded.encoding,
+    messages: result.findings.map((f) => toMessage(result, f, filePath, indexes)),
     fixed,
     fixNotWritten,
     failures: result.failures,
+    previousYears: [...used].sort(),
   });
   if (!options.fix) return done(initial, []);
 

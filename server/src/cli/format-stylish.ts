@@ -94,7 +94,10 @@ export function formatStylish(results: readonly FileResult[], o: StylishOptions)
     if (r.encoding !== 'binary' && r.encoding !== 'utf8' && r.encoding !== 'utf8bom') {
       header += '  ' + c('dim', t(lang, 'stylish.encoding', { encoding: ENCODING_LABEL[r.encoding] }));
     }
-    if (r.previousYear) header += '  ' + c('dim', t(lang, 'stylish.previous-year', { file: path.basename(r.previousYear) }));
+    if (r.previousYears.length) {
+      const names = r.previousYears.map((p) => (p === r.filePath ? t(lang, 'stylish.same-file') : path.basename(p)));
+      header += '  ' + c('dim', t(lang, 'stylish.previous-year', { file: names.join(lang === 'en' ? ', ' : '、') }));
+    }
     out.push('', header);
 
     if (r.fixed.length) {

@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findPreviousYear, type Lang, type Report } from '../core';
 import { errorLanguage, helpText, parseCliArgs, UsageError, type CliOptions } from './args';
-import { checkFile, countMessages, loadReport, type CheckOptions, type FileResult } from './check';
+import { checkFile, countMessages, loadReports, type CheckOptions, type FileResult } from './check';
 import { expandInputs, type InputProblem } from './files';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
@@ -61,28 +61,29 @@ function problemText(lang: Lang, p: InputProblem): string {
 }
 
 /**
- * For every file, the same agency's report of the previous year among the checked files (by path).
- * Only needed when more than one file is checked.
+ * For every file, the other checked files that hold the same agency's previous-year report of one of its reports
+ * (a file can hold several concatenated reports). Only needed when more than one file is checked; pairs inside
+ * one file are found by `checkFile` itself.
  */
-export function pairPreviousYears(files: readonly string[]): Map<string, string> {
-  const pairs = new Map<string, string>();
+export function pairPreviousYears(files: readonly string[]): Map<string, string[]> {
+  const pairs = new Map<string, string[]>();
   if (files.length < 2) return pairs;
   const candidates: { report: Report; path: string }[] = [];
-  for (const file of files) {
-    const report = loadReport(file);
-    if (report) candidates.push({ report, path: file });
-  }
+  for (const file of files) for (const report of loadReports(file)) candidates.push({ report, path: file });
   for (const c of candidates) {
     const prev = findPreviousYear(c.report, candidates);
-    if (prev) pairs.set(c.path, prev.path);
+    if (!prev || prev.path === c.path) continue;
+    const list = pairs.get(c.path) ?? [];
+    if (!list.includes(prev.path)) list.push(prev.path);
+    pairs.set(c.path, list);
   }
   return pairs;
 }
 
 /** Checks the files one after the other (the place for a worker pool). */
-export function checkAll(files: readonly string[], options: Omit<CheckOptions, 'previousYear'>): FileResult[] {
+export function checkAll(files: readonly string[], options: Omit<CheckOptions, 'pairWith'>): FileResult[] {
   const pairs = pairPreviousYears(files);
-  return files.map((file) => checkFile(file, { ...options, previousYear: pairs.get(file) }));
+  return files.map((file) => checkFile(file, { ...options, pairWith: pairs.get(file) }));
 }
 
 function useColor(io: CliIo, toFile: boolean): boolean {
