@@ -157,12 +157,19 @@ function buildSentences(
 }
 
 /** Parses one report occupying lines [from, to) of the document. */
-export function parseReportLines(text: string, lines: readonly Line[], index: LineIndex, from: number, to: number): Report {
+export function parseReportLines(
+  text: string,
+  lines: readonly Line[],
+  index: LineIndex,
+  from: number,
+  to: number,
+  headingAt?: (line: number) => Heading | undefined,
+): Report {
   const encodingSuspect = detectEncodingDamage(from === 0 && to === lines.length ? text : text.slice(lines[from].start, lines[to - 1].end));
   // headings
   const headings: Heading[] = [];
   for (let i = from; i < to; i++) {
-    const h = parseHeading(lines[i]);
+    const h = headingAt ? headingAt(i) : parseHeading(lines[i]);
     if (h) headings.push(h);
   }
   const firstHeadingLine = headings.length ? headings[0].line : to;
@@ -296,12 +303,12 @@ function isTitleStart(text: string): boolean {
  * Splits a document that holds several reports (reviewers concatenate them): a new report starts at a title
  * shortly before a heading 一 that follows the sections of the previous report.
  */
-export function splitReports(lines: readonly Line[]): [number, number][] {
+export function splitReports(lines: readonly Line[], headingAt: (line: number) => Heading | undefined = (i) => parseHeading(lines[i])): [number, number][] {
   const starts = [0];
   let maxSeen = 0;
   let lastHeading = -1;
   for (let i = 0; i < lines.length; i++) {
-    const h = parseHeading(lines[i]);
+    const h = headingAt(i);
     if (!h) continue;
     if (h.section === 1 && maxSeen >= 3) {
       let b = -1;
@@ -336,5 +343,11 @@ export function splitReports(lines: readonly Line[]): [number, number][] {
 export function parseDocument(text: string): Report[] {
   const lines = splitLines(text);
   const index = new LineIndex(lines, text.length);
-  return splitReports(lines).map(([from, to]) => parseReportLines(text, lines, index, from, to));
+  const headings = new Map<number, Heading>();
+  for (let i = 0; i < lines.length; i++) {
+    const h = parseHeading(lines[i]);
+    if (h) headings.set(i, h);
+  }
+  const headingAt = (i: number) => headings.get(i);
+  return splitReports(lines, headingAt).map(([from, to]) => parseReportLines(text, lines, index, from, to, headingAt));
 }

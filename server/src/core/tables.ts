@@ -66,6 +66,23 @@ function displayRangeOf(text: string, r: OffsetRange): OffsetRange {
 
 const MAX_SAFE_DIGITS = 15;
 
+/** Builds a cell with every property present, so all cells share one object shape. */
+function cell(
+  column: ColumnDef,
+  raw: string,
+  range: OffsetRange,
+  displayRange: OffsetRange,
+  state: Cell['state'],
+  value?: number,
+  unit?: string,
+  unitRange?: OffsetRange,
+  notInteger?: boolean,
+  negative?: boolean,
+  changeText?: boolean,
+): Cell {
+  return { column, raw, range, displayRange, state, value, unit, unitRange, notInteger, negative, changeText };
+}
+
 export function makeCell(
   text: string,
   tok: Tok,
@@ -75,55 +92,56 @@ export function makeCell(
   def: RowDef,
 ): Cell {
   const raw = tok.text;
-  const base = { column, raw, range: tok.range, displayRange: displayRangeOf(text, tok.range) };
-  if (tok.kind === 'value' && tok.blank) return { ...base, state: 'blank' };
+  const range = tok.range;
+  const display = displayRangeOf(text, range);
+  if (tok.kind === 'value' && tok.blank) return cell(column, raw, range, display, 'blank');
   const c = nfkc(stripBookmarks(raw)).replace(/\s+/g, '');
   if (column.kind === 'change') {
     const net = parseChange(c);
     if (net !== undefined && c.replace(/\D/g, '').length <= MAX_SAFE_DIGITS) {
-      return { ...base, state: 'number', value: net, changeText: !/^[+\-]?\d+$/.test(c) };
+      return cell(column, raw, range, display, 'number', net, undefined, undefined, undefined, undefined, !/^[+\-]?\d+$/.test(c));
     }
-    return { ...base, state: 'text' };
+    return cell(column, raw, range, display, 'text');
   }
   const m = COUNT_RE.exec(c);
-  if (!m) return { ...base, state: 'text' };
+  if (!m) return cell(column, raw, range, display, 'text');
   const [, sign, digits, decimals, unit] = m;
-  const unitStart = unit ? raw.lastIndexOf(unit[0]) : -1;
-  const unitRange =
-    unit && unitStart >= 0 ? { start: tok.range.start + unitStart, end: tok.range.start + raw.length } : undefined;
+  let unitRange: OffsetRange | undefined;
   if (unit) {
+    const unitStart = raw.lastIndexOf(unit[0]);
+    if (unitStart >= 0) unitRange = { start: range.start + unitStart, end: range.start + raw.length };
     const tolerated = column.unitsTolerated?.includes(unit) ?? false;
     const harmless =
       column.kind === 'count'
         ? harmlessUnits(table).includes(unit)
         : format === 'F2021' && def.subTable === '（八）' && unit === '万元';
-    if (!tolerated && !harmless) return { ...base, state: 'text' };
-    if (tolerated) {
-      // F2019 （九）: units are normal there, not reported
-      return finishNumber(base, sign, digits, decimals, column, undefined, undefined);
-    }
+    if (!tolerated && !harmless) return cell(column, raw, range, display, 'text');
+    // F2019 （九）: units are normal there, not reported
+    if (tolerated) return finishNumber(column, raw, range, display, sign, digits, decimals);
   }
-  return finishNumber(base, sign, digits, decimals, column, unit, unitRange);
+  return finishNumber(column, raw, range, display, sign, digits, decimals, unit, unitRange);
 }
 
 function finishNumber(
-  base: Pick<Cell, 'column' | 'raw' | 'range' | 'displayRange'>,
+  column: ColumnDef,
+  raw: string,
+  range: OffsetRange,
+  display: OffsetRange,
   sign: string,
   digits: string,
   decimals: string | undefined,
-  column: ColumnDef,
-  unit: string | undefined,
-  unitRange: OffsetRange | undefined,
+  unit?: string,
+  unitRange?: OffsetRange,
 ): Cell {
-  const plain = digits.replace(/,/g, '');
-  if (plain.replace(/^0+/, '').length > MAX_SAFE_DIGITS) {
-    return { ...base, state: 'text', unit, unitRange };
-  }
-  const negative = sign === '-' && Number(plain + (decimals ?? '')) !== 0;
+  const plain = digits.indexOf(',') >= 0 ? digits.replace(/,/g, '') : digits;
+  let significant = 0;
+  while (significant < plain.length && plain.charCodeAt(significant) === 48) significant++;
+  if (plain.length - significant > MAX_SAFE_DIGITS) return cell(column, raw, range, display, 'text', undefined, unit, unitRange);
+  const value = Number(decimals ? plain + decimals : plain);
+  const negative = sign === '-' && value !== 0;
   const notInteger = column.kind === 'count' && decimals !== undefined && Number(decimals) !== 0;
-  const value = Number(plain + (decimals ?? ''));
-  if (negative || notInteger) return { ...base, state: 'number', negative, notInteger, unit, unitRange };
-  return { ...base, state: 'number', value, unit, unitRange };
+  if (negative || notInteger) return cell(column, raw, range, display, 'number', undefined, unit, unitRange, notInteger, negative);
+  return cell(column, raw, range, display, 'number', value, unit, unitRange);
 }
 
 // ---------------------------------------------------------------- row anchoring

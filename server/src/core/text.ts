@@ -96,10 +96,19 @@ const ITEM_SEP_RE = /^(\d{1,2})[、.．,，]/;
  * quotes deleted, `1、` / `1．` unified to `1.`.
  */
 export function normLabel(s: string): string {
+  const hit = labelCache.get(s);
+  if (hit !== undefined) return hit;
   let t = nfkc(stripBookmarks(s)).replace(WS_RE, '').replace(QUOTES_RE, '');
   t = t.replace(ITEM_SEP_RE, '$1.');
+  if (s.length <= 200) {
+    if (labelCache.size >= 20_000) labelCache.clear();
+    labelCache.set(s, t);
+  }
   return t;
 }
+
+/** Labels repeat across rows and reports: a bounded memo of normLabel. */
+const labelCache = new Map<string, string>();
 
 /** Removes whitespace only (after NFKC). Used for narrative pattern matching. */
 export function compact(s: string): string {

@@ -23,6 +23,7 @@ export function feeStatements(report: Report): FeeStatement[] {
   const out: FeeStatement[] = [];
   for (const s of report.sentences) {
     const t = s.text;
+    if (t.indexOf('收取') < 0 && t.indexOf('信息处理费') < 0) continue; // cheap pre-check before the regex
     if (/三公经费|行政事业性收费/.test(t)) continue;
     const m = STATEMENT_RE.exec(t);
     if (!m) continue;
