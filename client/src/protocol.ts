@@ -1,0 +1,67 @@
+/**
+ * The custom LSP messages of docs/dev/contracts.md, as the client sees them.
+ * Names and shapes must stay identical to that document (the server implements the other side).
+ */
+
+export const Method = {
+  status: 'govreport/status',
+  exportTables: 'govreport/exportTables',
+  skeleton: 'govreport/skeleton',
+  checkWorkspace: 'govreport/checkWorkspace',
+} as const;
+
+/** `govreport/status` (server -> client notification), sent for every checked document. */
+export interface StatusParams {
+  uri: string;
+  isReport: boolean;
+  format?: 'F2021' | 'F2019';
+  year?: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export type ExportFormat = 'csv' | 'json';
+
+/** `govreport/exportTables` (client -> server request). */
+export interface ExportTablesParams {
+  uri: string;
+  format: ExportFormat;
+}
+export interface ExportTablesResult {
+  content: string;
+}
+
+/** `govreport/skeleton` (client -> server request): a 2021-format report skeleton. */
+export interface SkeletonParams {
+  year?: number;
+  agency?: string;
+}
+export interface SkeletonResult {
+  text: string;
+}
+
+/** `govreport/checkWorkspace` (client -> server request); diagnostics of closed files are published. */
+export type CheckWorkspaceParams = Record<string, never>;
+export interface CheckWorkspaceResult {
+  files: number;
+  reports: number;
+  errors: number;
+  warnings: number;
+}
+
+/** One entry of the `govreport.suppressions` setting. */
+export interface Suppression {
+  /** Workspace-relative path (forward slashes) or glob. */
+  file: string;
+  rule: string;
+  /** 1-based line. */
+  line?: number;
+}
+
+/** The diagnostic `source` the server sets on every finding. */
+export const DIAGNOSTIC_SOURCE = 'govreport';
+/** The language id contributed by the extension. */
+export const LANGUAGE_ID = 'govreport';
+/** The code-action kind of "fix all" offered by the server. */
+export const FIX_ALL_KIND = 'source.fixAll.govreport';

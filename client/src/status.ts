@@ -1,0 +1,93 @@
+/**
+ * The status bar item of the active report: format, year, error/warning counts (from `govreport/status`).
+ * Click: Problems panel. Hidden when the active editor is not a report.
+ * Also maintains the context key `govreport.activeEditorIsReport` used by menus.
+ */
+
+import * as vscode from 'vscode';
+import { LANGUAGE_ID, type StatusParams } from './protocol';
+import type { ServerController } from './server';
+
+export const CONTEXT_ACTIVE_IS_REPORT = 'govreport.activeEditorIsReport';
+
+export function formatLabel(format: StatusParams['format']): string {
+  if (format === 'F2021') return vscode.l10n.t('2021 format');
+  if (format === 'F2019') return vscode.l10n.t('2019 format');
+  return vscode.l10n.t('format unknown');
+}
+
+export class ReportStatusBar implements vscode.Disposable {
+  private readonly item: vscode.StatusBarItem;
+  /** Last status per document (editor URI string). */
+  private readonly statuses = new Map<string, StatusParams>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private activeIsReport: boolean | undefined;
+
+  constructor(private readonly server: ServerController) {
+    this.item = vscode.window.createStatusBarItem('govreport.status', vscode.StatusBarAlignment.Right, 100);
+    this.item.name = vscode.l10n.t('GovReport annual report status');
+    this.item.command = { command: 'workbench.actions.view.problems', title: vscode.l10n.t('Show Problems') };
+    this.disposables.push(
+      this.item,
+      server.onStatus((p) => {
+        this.statuses.set(server.toCodeUri(p.uri), p);
+        this.refresh();
+      }),
+      server.onWillStart(() => {
+        // The (re)started server sends the status of every open document again; the old ones are stale.
+        // Cleared before the start, so that statuses sent while it initialises are kept.
+        this.statuses.clear();
+        this.refresh();
+      }),
+      vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        if (this.statuses.delete(d.uri.toString())) this.refresh();
+      }),
+    );
+    this.refresh();
+  }
+
+  /** The last status the server sent for a document. */
+  get(uri: vscode.Uri): StatusParams | undefined {
+    return this.statuses.get(uri.toString());
+  }
+
+  refresh(): void {
+    const doc = vscode.window.activeTextEditor?.document;
+    const status = doc ? this.statuses.get(doc.uri.toString()) : undefined;
+    const isReport = !!status?.isReport || doc?.languageId === LANGUAGE_ID;
+    if (isReport !== this.activeIsReport) {
+      this.activeIsReport = isReport;
+      void vscode.commands.executeCommand('setContext', CONTEXT_ACTIVE_IS_REPORT, isReport);
+    }
+    if (!status || !status.isReport) {
+      this.item.hide();
+      return;
+    }
+    const parts = [formatLabel(status.format)];
+    if (status.year !== undefined) parts.push(vscode.l10n.t('{0} report', status.year));
+    this.item.text = `$(checklist) ${parts.join(' ')}  $(error) ${status.errors} $(warning) ${status.warnings}`;
+    const tooltip = new vscode.MarkdownString(undefined, true);
+    tooltip.appendMarkdown(`**${vscode.l10n.t('Government information disclosure annual report')}**\n\n`);
+    tooltip.appendMarkdown(
+      `${vscode.l10n.t('Format: {0}', formatLabel(status.format))}  \n` +
+        `${vscode.l10n.t('Year: {0}', status.year ?? vscode.l10n.t('not found'))}  \n` +
+        `${vscode.l10n.t('{0} errors, {1} warnings, {2} infos', status.errors, status.warnings, status.infos)}\n\n`,
+    );
+    tooltip.appendMarkdown(vscode.l10n.t('Click to open the Problems panel.'));
+    this.item.tooltip = tooltip;
+    this.item.accessibilityInformation = {
+      label: vscode.l10n.t(
+        'Annual report, {0}, {1} errors, {2} warnings',
+        parts.join(' '),
+        status.errors,
+        status.warnings,
+      ),
+    };
+    this.item.show();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
