@@ -98,7 +98,10 @@ async function serveCodeServer() {
     say('smoke check passed');
     process.exit(0);
   }
+  let stopping = false;
   const stop = async (sig) => {
+    if (stopping) return;
+    stopping = true;
     say(`${sig}: stopping VS Code`);
     await server.stop();
     process.exit(0);
@@ -106,6 +109,7 @@ async function serveCodeServer() {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
   const exited = await server.exitPromise;
+  if (stopping) return;
   die(`code-server exited (${JSON.stringify(exited)}); see ${server.logFile}`);
 }
 

@@ -162,11 +162,10 @@ export function workbenchUrl(base, { folder, extensionDevelopmentPaths = [], ext
   const remote = (p) => `vscode-remote://${authority}${path.resolve(p).split(path.sep).map(encodeURIComponent).join('/')}`;
   const payload = extensionDevelopmentPaths.map((p) => ['extensionDevelopmentPath', remote(p)]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
-  const q = new URLSearchParams();
-  if (folder) q.set('folder', path.resolve(folder));
-  else q.set('ew', 'true');
-  if (payload.length) q.set('payload', JSON.stringify(payload));
-  return `${base}/?${q.toString()}`;
+  // folder: readable (slashes kept), the rest percent-encoded
+  const q = [folder ? `folder=${encodeURIComponent(path.resolve(folder)).replace(/%2F/g, '/')}` : 'ew=true'];
+  if (payload.length) q.push(`payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  return `${base}/?${q.join('&')}`;
 }
 
 /** Launches Debian's chromium headless through playwright-core (root: playwright passes --no-sandbox itself). */
