@@ -16,6 +16,8 @@ export interface LintOptions {
   readonly rules?: Readonly<Record<string, RuleSetting>>;
   /** The same agency's report for the previous year (cross-year rules). */
   readonly previousYear?: OtherReport;
+  /** Per report of a document (files can hold several reports): its previous-year report. Wins over previousYear. */
+  readonly previousYearOf?: (report: Report) => OtherReport | undefined;
   /** Rules to use instead of the built-in registry (tests). */
   readonly ruleSet?: readonly Rule[];
 }
@@ -55,7 +57,7 @@ export function lintReport(report: Report, options: LintOptions = {}): LintResul
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   const prior: Finding[] = [];
-  const ctx: RuleContext = { report, previousYear: options.previousYear, prior };
+  const ctx: RuleContext = { report, previousYear: options.previousYearOf?.(report) ?? options.previousYear, prior };
   for (const rule of options.ruleSet ?? RULES) {
     const id = rule.meta.id;
     const setting = options.rules?.[id];

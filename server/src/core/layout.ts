@@ -82,10 +82,17 @@ export function detectLayout(lines: readonly Line[], from: number, to: number): 
   let withDigits = 0;
   let tabbedDigits = 0;
   let html = 0;
+  let singleValue = 0;
+  let blankish = 0;
   for (let i = from; i < to; i++) {
     const t = lines[i].text;
-    if (t.trim() === '') continue;
+    if (t.trim() === '') {
+      if (t.length > 0) blankish++;
+      continue;
+    }
     nonEmpty++;
+    const trimmed = t.trim();
+    if (!/[\s\u3000]/.test(trimmed) && isValueText(trimmed) && /[0-9０-９]/.test(trimmed)) singleValue++;
     const lead = t.trimStart();
     if (lead.startsWith('|')) pipe++;
     if (t.startsWith('\t') && t.slice(1).replace(/^\t+/, '').indexOf('\t') < 0) l1++;
@@ -100,7 +107,14 @@ export function detectLayout(lines: readonly Line[], from: number, to: number): 
   if (l1 / nonEmpty >= 0.6) return 'L1';
   if (withDigits > 0 && tabbedDigits / withDigits >= 0.5) return 'L2';
   if (html > 0) return 'L5';
+  // one cell per line without the tab prefix (HTML blocks pasted as text): numbers stand alone on their lines
+  if (withDigits >= 3 && singleValue / withDigits >= 0.7 && singleValue + blankish >= nonEmpty * 0.3) return 'L1';
   return 'L3';
+}
+
+/** Lines that are page numbers or running footers of a PDF (`-4-`, `— 5 —`, `第 3 页`), not table content. */
+export function isPageFooter(text: string): boolean {
+  return /^\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/.test(nfkc(text).replace(/\f/g, ''));
 }
 
 function makeTok(kind: TokKind, text: string, range: OffsetRange, line: number): Tok {
@@ -185,11 +199,8 @@ function tokenizeSpaced(line: Line, out: Tok[], html: boolean): void {
       k++;
       continue;
     }
-    if (!isVal && prev && !prev.value) {
-      prev.e = e; // label words separated by spaces
-      continue;
-    }
-    // "8." / "1、" followed by text belongs to the label: such pieces are not values (no digits-only match).
+    // Label words separated by spaces stay separate tokens: the row matcher joins them, and a group label
+    // written before a row label (`（三）不予公开 1.属于国家秘密`) keeps its own range.
     merged.push({ s, e, value: isVal });
   }
   for (const p of merged) {
@@ -230,9 +241,33 @@ function tokenizeHtml(line: Line, out: Tok[]): void {
 export function tokenize(lines: readonly Line[], from: number, to: number, layout: Layout): Tok[] {
   const out: Tok[] = [];
   let prevWasCellLine = false;
+  // L1 comes with a tab before each cell (docx) or without (HTML blocks): then every line is a cell
+  let tabbed = 0;
+  let nonEmpty = 0;
+  if (layout === 'L1') {
+    for (let i = from; i < to; i++) {
+      if (lines[i].text.trim() === '') continue;
+      nonEmpty++;
+      if (lines[i].text.startsWith('\t')) tabbed++;
+    }
+  }
+  const plainCells = layout === 'L1' && tabbed < nonEmpty * 0.3;
   for (let i = from; i < to; i++) {
     const line = lines[i];
     const t = line.text;
+    if (isPageFooter(t)) continue;
+    if (plainCells) {
+      if (t.length === 0) {
+        out.push(makeTok('break', '', { start: line.start, end: line.start }, i));
+        continue;
+      }
+      const tok = cellTok(line, 0, t.length);
+      if (tok.kind === 'value' && tok.blank && tok.range.start === tok.range.end) {
+        tok.range = { start: line.start, end: line.start }; // a whitespace-only line is a blank cell
+      }
+      out.push(tok);
+      continue;
+    }
     if (layout === 'L1') {
       if (t.length === 0 || (t.trim() === '' && !t.includes('\t'))) {
         out.push(makeTok('break', '', { start: line.start, end: line.start }, i));

@@ -51,6 +51,8 @@ export interface FormatInfo {
   readonly markers: readonly FormatMarker[];
   /** The marker that decided the detection. */
   readonly decisive?: FormatMarker;
+  /** Headings of the pre-2019 reports (概述, 政府信息公开的收费及减免情况 …): no unified format applies. */
+  readonly legacy?: boolean;
 }
 
 export interface Title {
@@ -201,6 +203,10 @@ export interface Table {
   readonly hasLegalSubtotal: boolean;
   /** T2 captions found. */
   readonly captions: readonly { text: string; line: number; range: OffsetRange }[];
+  /** Many rows could not be aligned (column-major PDF text, labels torn from their values): read nothing from it. */
+  readonly unreadable?: boolean;
+  /** A 2021-format table 3 that keeps the 2019 single row （六）其他处理 instead of its three sub-rows. */
+  readonly sixAsOneRow?: boolean;
 }
 
 export interface Subsection {
@@ -257,6 +263,8 @@ export interface Report {
   readonly encodingSuspect?: { range: OffsetRange; reason: string };
   /** Not a report at all (binary data, no heading, no table, no title). */
   readonly notAReport?: boolean;
+  /** The text lost its line breaks (a web page's text glued into one line): `lines` are virtual lines. */
+  readonly glued?: boolean;
 }
 
 /** Convenience: the section (by number) a heading maps to first. */

@@ -47,8 +47,9 @@ function skipped(sentence: string, phrase: string): boolean {
 const N1 = new RegExp(`(?:共|累计|合计)?(?:新?收到|受理|接收|新收)(?:各类)?(?:政府)?信息公开申请(?:共计?|合计)?${NUM}件`, 'g');
 const N2 = /(?:未|没有)(?:收到|受理)(?:过)?(?:任何)?(?:政府信息公开|依申请公开)(?:申请|事项)?/g;
 const N3: { re: RegExp; item: string; rows: (t3: Table) => string[]; label: string }[] = [
+  { re: new RegExp(`予以公开(?:及|和|、|或)部分公开(?:申请)?${NUM}件`, 'g'), item: '予以公开及部分公开', rows: () => ['r1', 'r2'], label: '（一）+（二）/总计' },
   { re: new RegExp(`予以公开(?:申请)?${NUM}件`, 'g'), item: '予以公开', rows: () => ['r1'], label: '（一）予以公开/总计' },
-  { re: new RegExp(`部分公开${NUM}件`, 'g'), item: '部分公开', rows: () => ['r2'], label: '（二）部分公开/总计' },
+  { re: new RegExp(`(?<!及|和|、|或)部分公开${NUM}件`, 'g'), item: '部分公开', rows: () => ['r2'], label: '（二）部分公开/总计' },
   { re: new RegExp(`不予公开${NUM}件`, 'g'), item: '不予公开', rows: (t) => keysWith(t, 'r3_'), label: '（三）不予公开/总计' },
   { re: new RegExp(`无法提供${NUM}件`, 'g'), item: '无法提供', rows: (t) => keysWith(t, 'r4_'), label: '（四）无法提供/总计' },
   { re: new RegExp(`不予处理${NUM}件`, 'g'), item: '不予处理', rows: (t) => keysWith(t, 'r5_'), label: '（五）不予处理/总计' },
@@ -91,7 +92,10 @@ export function claims(report: Report): Claim[] {
       if (v === undefined) continue;
       n1 = true;
       const at = m.index + m[0].lastIndexOf(m[1]);
-      const withCarry = /(?:含|包括)上年结转/.test(t);
+      // 含上年结转 qualifies this figure only in its own clause (`…受理申请N件（含上年结转M件）`), not `办结N件（含…）`
+      const clauseEnd = t.slice(m.index + m[0].length).search(/[，,；;。]|办结|答复|办理/);
+      const clause = t.slice(Math.max(0, t.lastIndexOf('，', m.index) + 1), clauseEnd < 0 ? t.length : m.index + m[0].length + clauseEnd);
+      const withCarry = /(?:含|包括)上年结转/.test(clause);
       out.push({
         id: 'N1',
         item: withCarry ? '收到申请（含上年结转）' : '收到申请',
@@ -148,6 +152,8 @@ export function claims(report: Report): Claim[] {
         }
         for (const m of matches(zero, t)) {
           if (skipped(t, m[0])) continue;
+          // 未发生…行政复议纠错 / 行政诉讼败诉: no decision against the agency, not no case
+          if (/^[^，,；;。]{0,8}(?:纠错|纠正|败诉|撤销|确认违法)/.test(t.slice(m.index + m[0].length))) continue;
           out.push({ id, item, target: { kind: 't4', cells, label }, value: 0, range: rangeOf(s, m.index, m.index + m[0].length), sentence: s });
         }
       }

@@ -4,10 +4,14 @@
 
 import type { Format, Heading, Report, Section, SectionNo, Sentence, Subsection, Table, TableKind } from './model';
 import { detectLayout, isValueText, splitCells } from './layout';
+import { SECTION_TITLES, SECTION_VARIANTS } from './schema';
 import { detectEncodingDamage, detectFormat, parseHeading, parseSignature, parseSubsectionMarker, parseTitle } from './structure';
 import { isT4HeaderText, parseLabelTable, parseT4, type Segment } from './tables';
 import { LineIndex, MappedText, nfkc, normLabel, splitLines, type Line } from './text';
 
+const TABLE_LABEL_MARKERS = new Set(
+  ['（一）予以公开', '（三）不予公开', '（四）无法提供', '（五）不予处理', '（六）其他处理', '（七）总计'].map(normLabel),
+);
 const T2_ANCHOR_RE = /^第二十条第\([一二三四五六七八九十]{1,3}\)项/;
 const SECTION_OF_TABLE: Record<TableKind, SectionNo> = { T2: 2, T3: 3, T4: 4 };
 
@@ -164,6 +168,7 @@ export function parseReportLines(
   from: number,
   to: number,
   headingAt?: (line: number) => Heading | undefined,
+  glued = false,
 ): Report {
   const encodingSuspect = detectEncodingDamage(from === 0 && to === lines.length ? text : text.slice(lines[from].start, lines[to - 1].end));
   // headings
@@ -178,7 +183,8 @@ export function parseReportLines(
   const headingSet = new Set(headings.map((h) => h.line));
 
   // tables
-  const anchors = findAnchors(lines, from, to, headingSet);
+  // glued text: table cells run together, nothing can be read from the tables
+  const anchors = glued ? [] : findAnchors(lines, from, to, headingSet);
   const segs = segments(lines, anchors, headings.map((h) => h.line), to);
   const tables: Table[] = [];
   const tableLines = new Set<number>();
@@ -228,10 +234,12 @@ export function parseReportLines(
 
   // sub-section markers outside tables
   const subsections: Subsection[] = [];
-  for (let i = from; i < to; i++) {
+  // glued text: its virtual lines are cut artificially, and table labels run through it: no sub-headings
+  for (let i = from; i < to && !glued; i++) {
     if (tableLines.has(i) || headingSet.has(i)) continue;
     const m = parseSubsectionMarker(lines[i]);
-    if (m) subsections.push({ ...m, section: sectionOfLine(i) });
+    // a table-3 group label left outside the table by a PDF extraction is no sub-heading
+    if (m && !TABLE_LABEL_MARKERS.has(normLabel(lines[i].text))) subsections.push({ ...m, section: sectionOfLine(i) });
   }
   const subTitleByLine: (string | undefined)[] = new Array(to - from);
   {
@@ -274,6 +282,7 @@ export function parseReportLines(
     signature,
     encodingSuspect,
     notAReport,
+    glued,
   };
 }
 
@@ -339,10 +348,58 @@ export function splitReports(lines: readonly Line[], headingAt: (line: number) =
   return starts.map((s, k) => [s, k + 1 < starts.length ? starts[k + 1] : lines.length]);
 }
 
+const INLINE_HEADING_RE = new RegExp(
+  `[一二三四五六]、(?:${[1, 2, 3, 4, 5, 6]
+    .flatMap((n) => [SECTION_TITLES[n as SectionNo], ...SECTION_VARIANTS[n as SectionNo]])
+    .sort((a, b) => b.length - a.length)
+    .map((t) => t.replace(/[()（）]/g, '\\$&'))
+    .join('|')})`,
+  'g',
+);
+
+/**
+ * Text whose line breaks were lost (a web page's text content glued into one line): split it into virtual
+ * lines before and after inline section headings, after each full stop and after the title, so that the
+ * headings, the title and the narrative can still be checked. Offsets stay those of the document.
+ */
+function unglue(text: string, lines: readonly Line[]): Line[] | undefined {
+  const long = lines.filter((l) => l.text.length > 1500);
+  if (!long.length) return undefined;
+  let headings = 0;
+  for (const l of long) headings += (l.text.match(INLINE_HEADING_RE) ?? []).length;
+  if (headings < 3) return undefined;
+  const out: Line[] = [];
+  for (const l of lines) {
+    if (l.text.length <= 1500) {
+      out.push({ ...l, index: out.length });
+      continue;
+    }
+    const cuts = new Set<number>();
+    for (const m of l.text.matchAll(INLINE_HEADING_RE)) {
+      cuts.add(m.index!);
+      cuts.add(m.index! + m[0].length);
+    }
+    for (const m of l.text.matchAll(/[。；]/g)) cuts.add(m.index! + 1);
+    for (const m of l.text.matchAll(/（[一二三四五六七八九十]{1,2}）/g)) cuts.add(m.index!);
+    const title = l.index === 0 ? l.text.slice(0, 80).indexOf('报告') : -1;
+    if (title >= 0) cuts.add(title + 2);
+    const points = [...cuts].filter((c) => c > 0 && c < l.text.length).sort((a, b) => a - b);
+    let s = 0;
+    for (const c of [...points, l.text.length]) {
+      out.push({ index: out.length, start: l.start + s, end: l.start + c, text: l.text.slice(s, c) });
+      s = c;
+    }
+  }
+  return out;
+}
+
 /** Parses a document: one report, or several when the text is a concatenation of reports. */
 export function parseDocument(text: string): Report[] {
-  const lines = splitLines(text);
-  const index = new LineIndex(lines, text.length);
+  const physical = splitLines(text);
+  const index = new LineIndex(physical, text.length);
+  const virtual = unglue(text, physical);
+  if (virtual) return [parseReportLines(text, virtual, index, 0, virtual.length, undefined, true)];
+  const lines = physical;
   const headings = new Map<number, Heading>();
   for (let i = 0; i < lines.length; i++) {
     const h = parseHeading(lines[i]);

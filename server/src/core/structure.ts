@@ -4,8 +4,8 @@
  */
 
 import type { Format, FormatInfo, FormatMarker, Heading, OffsetRange, SectionNo, Signature, Title } from './model';
-import { FORMAT_MARKERS, LOOKALIKE_ONE, SECTION_NUMERALS, SECTION_TITLES, SECTION_VARIANTS } from './schema';
-import { dice, isSpaceCode, nfkc, normLabel, parseCjkNumber, stripBookmarks, type Line } from './text';
+import { FORMAT_MARKERS, LOOKALIKE_ONE, PRE2019_HEADINGS, SECTION_NUMERALS, SECTION_TITLES, SECTION_VARIANTS } from './schema';
+import { dice, isSpaceCode, nfkc, normLabel, parseCjkNumber, type Line } from './text';
 
 const SECTION_NOS: SectionNo[] = [1, 2, 3, 4, 5, 6];
 const CANON_NORM = new Map<SectionNo, string>(SECTION_NOS.map((n) => [n, normLabel(SECTION_TITLES[n])]));
@@ -41,12 +41,25 @@ function mapTitle(norm: string): { section: SectionNo; match: Heading['match']; 
   return undefined;
 }
 
+/**
+ * Replaces with spaces (keeping every offset) what is not report text: docx bookmarks, Markdown heading and
+ * quote markers, list bullets and bold/italic markers around a heading.
+ */
+export function blankMarkup(text: string): string {
+  let t = text.indexOf('[bookmark:') >= 0 ? text.replace(/\[bookmark:[^\]]*\]/g, (m) => ' '.repeat(m.length)) : text;
+  if (/^[\s\u3000]*(?:#{1,6}|>|[-*+](?=\s))|\*\*|__/.test(t)) {
+    t = t.replace(/^([\s\u3000]*)((?:#{1,6}|>|[-*+])(?=[\s\u3000]|[^\x00-\x7f]))/, (_, a: string, m: string) => a + ' '.repeat(m.length));
+    t = t.replace(/\*\*|__/g, (m) => ' '.repeat(m.length));
+  }
+  return t;
+}
+
 /** Recognises a section heading line (§4.4 step 3). */
 export function parseHeading(line: Line): Heading | undefined {
   const rawText = line.text;
   if (rawText.length > 80 || rawText.trim() === '') return undefined;
-  // bookmarks before the numeral are docx artefacts: blank them out (same length, offsets stay valid)
-  const t = rawText.indexOf('[bookmark:') >= 0 ? rawText.replace(/\[bookmark:[^\]]*\]/g, (m) => ' '.repeat(m.length)) : rawText;
+  // docx bookmarks and Markdown markup are artefacts: blank them out (same length, offsets stay valid)
+  const t = blankMarkup(rawText);
   // a heading is one cell: no tab between non-empty parts
   if (/\S\t+\S/.test(t.trim())) return undefined;
   const m = HEADING_RE.exec(t);
@@ -118,7 +131,7 @@ export function parseTitle(lines: readonly Line[], from: number, to: number, fir
   const picked: Line[] = [];
   for (let i = from; i < to && i < firstHeadingLine && picked.length < 3; i++) {
     const l = lines[i];
-    const s = l.text.trim();
+    const s = blankMarkup(l.text).trim();
     if (!s) continue;
     if (s.length > 60 || /[。；]/.test(s)) break;
     picked.push(l);
@@ -130,22 +143,27 @@ export function parseTitle(lines: readonly Line[], from: number, to: number, fir
     if (!/(政府信息公开|年度|年报)/.test(picked[0].text)) return undefined;
     picked.length = 1;
   }
-  const text = picked.map((l) => l.text.trim()).join('');
+  const text = picked.map((l) => blankMarkup(l.text).trim()).join('');
   let year: number | undefined;
   let yearRange: OffsetRange | undefined;
   let agency: string | undefined;
   for (const l of picked) {
     // fold full-width digits one for one, so offsets stay valid
-    const folded = l.text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+    // fold full-width digits and a year in Chinese numerals (二〇二三年) one for one, so offsets stay valid
+    const folded = blankMarkup(l.text)
+      .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+      .replace(/[一二][〇零○Ｏ0][〇零○Ｏ0一二三四五六七八九]{2}(?=\s*年)/g, (y) =>
+        [...y].map((c) => String('〇一二三四五六七八九'.indexOf(c) >= 0 ? '〇一二三四五六七八九'.indexOf(c) : /[零○Ｏ0]/.test(c) ? 0 : c)).join(''),
+      );
     const m = YEAR_RE.exec(folded);
     if (m) {
       year = Number(m[1]);
       yearRange = { start: l.start + m.index, end: l.start + m.index + 4 };
       const before = picked
         .slice(0, picked.indexOf(l))
-        .map((x) => x.text)
+        .map((x) => blankMarkup(x.text))
         .join('') + folded.slice(0, m.index);
-      agency = before.replace(/[\s\u3000\ufeff]+/g, '') || undefined;
+      agency = nfkc(before).replace(/[\s\u3000\ufeff]+/g, '') || undefined;
       break;
     }
   }
@@ -163,7 +181,15 @@ export function parseTitle(lines: readonly Line[], from: number, to: number, fir
 
 // ---------------------------------------------------------------- format (§1.5)
 
+const LEGACY_RE = new RegExp(`^[一二三四五六七八九十][、.．]\\s*(?:${PRE2019_HEADINGS.join('|')})\\s*$`);
+
 export function detectFormat(lines: readonly Line[], from: number, to: number, year: number | undefined): FormatInfo {
+  // headings of the reports before the unified format (概述, 政府信息公开的收费及减免情况 …)
+  let legacy = 0;
+  for (let i = from; i < to; i++) {
+    const t = lines[i].text;
+    if (t.length < 40 && LEGACY_RE.test(nfkc(blankMarkup(t)).trim())) legacy++;
+  }
   const markers: FormatMarker[] = [];
   let sixSingle: { line: Line } | undefined;
   let sawTotalAfterSix = false;
@@ -207,8 +233,9 @@ export function detectFormat(lines: readonly Line[], from: number, to: number, y
   if (detected) effective = detected;
   else if (year !== undefined && year <= 2020 && year >= 2019) effective = 'F2019';
   else effective = 'F2021';
-  const tablesChecked = !(year !== undefined && year <= 2018);
-  return { detected, effective, tablesChecked, markers, decisive };
+  const isLegacy = legacy >= 2;
+  const tablesChecked = !(year !== undefined && year <= 2018) && !isLegacy;
+  return { detected, effective, tablesChecked, markers, decisive, legacy: isLegacy };
 }
 
 function markerRange(l: Line, marker: string): OffsetRange {
@@ -236,8 +263,7 @@ export interface RawMarker {
 }
 
 export function parseSubsectionMarker(line: Line): RawMarker | undefined {
-  const t = stripBookmarks(line.text);
-  if (t.length !== line.text.length) return undefined;
+  const t = blankMarkup(line.text);
   const m = SUB_RE.exec(t);
   if (!m) return undefined;
   const [whole, lead, open, num, close] = m;

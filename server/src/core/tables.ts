@@ -148,6 +148,7 @@ function finishNumber(
 
 interface Open {
   def: RowDef;
+  index: number;
   labelToks: Tok[];
   match: Row['match'];
   similarity: number;
@@ -170,14 +171,33 @@ interface AnchorSpec {
   defs: readonly RowDef[];
   /** Normalised group labels stripped from the front of a label buffer. */
   groups: readonly string[];
+  /** Characters of the group labels: fragments of a vertical group label printed in front of row labels. */
+  groupChars: ReadonlySet<string>;
   /** Group label (normalised) → subtotal row def. */
   subtotals: ReadonlyMap<string, RowDef>;
   skip: (norm: string) => boolean;
+  /** T2: rows are unique and their sub-tables come in any order. */
+  anyOrder: boolean;
+}
+
+const ITEM_MARK = /(?:\d{1,2}\.|\([一二三四五六七八九十]{1,2}\)|[一二三四五六七八九十]{1,2}、)/;
+const LEADING_MARK_RE = new RegExp(`^${ITEM_MARK.source}`);
+
+/** The label without its leading numeral: `一、本年新收…` and `本年新收…` are the same label. */
+function bare(s: string): string {
+  return s.replace(LEADING_MARK_RE, '');
 }
 
 function meaningfulPrefix(s: string): boolean {
-  const body = s.replace(/^(?:\d{1,2}\.|\([一二三四五六七八九十]{1,2}\)|[一二三四五六七八九十]{1,2}、)/, '');
-  return body.length >= 2;
+  return bare(s).length >= 2;
+}
+
+/** Drops 1–5 leading characters that are fragments of group labels when a row label follows (`本2.其他…`). */
+function stripFragments(s: string, chars: ReadonlySet<string>): string {
+  const m = /^(.{1,5}?)(?=\d{1,2}\.|\([一二三四五六七八九十]{1,2}\))/.exec(s);
+  if (!m) return s;
+  for (const c of m[1]) if (!chars.has(c)) return s;
+  return s.slice(m[1].length);
 }
 
 function stripGroups(s: string, groups: readonly string[]): { rest: string; group?: string; partial: boolean } {
@@ -189,11 +209,11 @@ function stripGroups(s: string, groups: readonly string[]): { rest: string; grou
     rest = rest.slice(g.length);
     group = g;
   }
-  const partial = rest.length > 0 && rest.length >= 2 && groups.some((g) => g.length > rest.length && g.startsWith(rest));
+  const partial = rest.length >= 2 && groups.some((g) => g.length > rest.length && g.startsWith(rest));
   return { rest, group, partial };
 }
 
-function matchBuffer(buf: readonly Tok[], spec: AnchorSpec, next: number): MatchResult | undefined {
+function matchBuffer(buf: readonly Tok[], spec: AnchorSpec, next: number, matched: ReadonlySet<number>): MatchResult | undefined {
   const { defs, groups } = spec;
   const n = buf.length;
   const suffixes: { toks: Tok[]; rest: string; group?: string; partial: boolean }[] = [];
@@ -201,15 +221,25 @@ function matchBuffer(buf: readonly Tok[], spec: AnchorSpec, next: number): Match
   for (let i = n - 1; i >= 0; i--) {
     const toks = buf.slice(i);
     const joined = toks.map((t) => t.norm).join('');
-    suffixes.push({ toks, ...stripGroups(joined, groups) });
+    if (spec.skip(joined)) continue; // a header word alone (总计, 其他) names no row
+    const g = stripGroups(joined, groups);
+    suffixes.push({ toks, ...g, rest: stripFragments(g.rest, spec.groupChars) });
   }
-  // 1. exact (or known variant) against all remaining rows
+  // 1. exact (or a known variant) against every row not yet seen; then the same label without its numeral
   for (const s of suffixes) {
     if (!s.rest) continue;
-    for (let j = next; j < defs.length; j++) {
+    for (let j = 0; j < defs.length; j++) {
+      if (matched.has(j)) continue;
       const d = defs[j];
       if (d.norm === s.rest) return { kind: 'row', index: j, def: d, toks: s.toks, match: 'exact', similarity: 1 };
       if (d.variants?.includes(s.rest)) return { kind: 'row', index: j, def: d, toks: s.toks, match: 'variant', similarity: 1 };
+    }
+  }
+  for (const s of suffixes) {
+    const b = bare(s.rest);
+    if (b.length < 4) continue; // 其他, 总计 … are too short to stand without their numeral
+    for (let j = 0; j < defs.length; j++) {
+      if (!matched.has(j) && bare(defs[j].norm) === b) return { kind: 'row', index: j, def: defs[j], toks: s.toks, match: 'exact', similarity: 1 };
     }
   }
   // 2. a complete group label (longest suffix)
@@ -222,23 +252,29 @@ function matchBuffer(buf: readonly Tok[], spec: AnchorSpec, next: number): Match
     const s = suffixes[k];
     if (s.partial && (s.rest === s.toks.map((t) => t.norm).join('') || s.group)) return { kind: 'partial', toks: s.toks };
   }
-  const end = Math.min(defs.length, next + LOOKAHEAD + 1);
+  // the look-ahead window: the next unseen rows (any unseen row when the order is free)
+  const window: number[] = [];
+  for (let j = spec.anyOrder ? 0 : next; j < defs.length && (spec.anyOrder || window.length <= LOOKAHEAD); j++) {
+    if (!matched.has(j)) window.push(j);
+  }
   // 4. prefix either way (wrapped or truncated labels)
   for (const s of suffixes) {
     if (s.rest.length < 3 || !meaningfulPrefix(s.rest)) continue;
-    for (let j = next; j < end; j++) {
+    for (const j of window) {
       const d = defs[j];
       if (d.norm.startsWith(s.rest) || (s.rest.startsWith(d.norm) && d.norm.length >= 2)) {
         return { kind: 'row', index: j, def: d, toks: s.toks, match: 'prefix', similarity: dice(s.rest, d.norm) };
       }
     }
   }
-  // 5. fuzzy
+  // 5. fuzzy (punctuation differences are not typos: compare without it)
   let best: MatchResult | undefined;
   for (const s of suffixes) {
     if (s.rest.length < 2) continue;
-    for (let j = next; j < end; j++) {
+    const plain = s.rest.replace(PUNCT_RE, '');
+    for (const j of window) {
       const d = defs[j];
+      if (plain === d.norm.replace(PUNCT_RE, '')) return { kind: 'row', index: j, def: d, toks: s.toks, match: 'exact', similarity: 1 };
       const sim = dice(s.rest, d.norm);
       if (sim >= FUZZY_MIN && (!best || sim > best.similarity!)) {
         best = { kind: 'row', index: j, def: d, toks: s.toks, match: 'fuzzy', similarity: sim };
@@ -248,19 +284,32 @@ function matchBuffer(buf: readonly Tok[], spec: AnchorSpec, next: number): Match
   return best;
 }
 
-function continuesLabel(open: Open, tok: Tok): boolean {
+const PUNCT_RE = /[,，、;；:：.。·\s]/g;
+
+function continuesLabel(open: Open, tok: Tok, spec: AnchorSpec): boolean {
   const cur = open.labelToks.map((t) => t.norm).join('');
   const target = open.def.norm;
+  for (const piece of [tok.norm, stripLeadingFragment(tok.norm, spec.groupChars)]) {
+    if (!piece) continue;
+    const joined = cur + piece;
+    if (target.startsWith(joined)) return true;
+    if (target.startsWith(cur) && joined.startsWith(target) && joined.length - target.length <= 2) return true;
+  }
   const joined = cur + tok.norm;
-  if (target.startsWith(joined)) return true;
-  if (target.startsWith(cur) && joined.startsWith(target)) return joined.length - target.length <= 2;
   return joined.length <= target.length + 2 && dice(joined, target) > dice(cur, target) + 0.05;
+}
+
+/** Drops up to 3 leading group-label characters glued before a label continuation (`法提供行制作`). */
+function stripLeadingFragment(s: string, chars: ReadonlySet<string>): string {
+  let k = 0;
+  while (k < 3 && k < s.length - 1 && chars.has(s[k])) k++;
+  return k ? s.slice(k) : '';
 }
 
 export interface AnchoredResult {
   rows: Row[];
-  missing: { def: RowDef; before?: Row }[];
-  lastIndex: number;
+  /** Indexes (into defs) of the rows found. */
+  matched: ReadonlySet<number>;
 }
 
 function looksLikeLabel(tok: Tok, spec: AnchorSpec): boolean {
@@ -288,7 +337,8 @@ function buildRow(text: string, o: Open, table: TableKind, format: Format): Row 
   const valuesRange = cells.length
     ? { start: cells[0].displayRange.start, end: cells[cells.length - 1].displayRange.end }
     : { start: labelRange.end, end: labelRange.end };
-  const lastLine = Math.max(last.lastLine, ...vals.map((v) => v.lastLine));
+  let lastLine = last.lastLine;
+  for (const v of vals) if (v.lastLine > lastLine) lastLine = v.lastLine;
   return {
     def: o.def,
     label: stripBookmarks(o.labelToks.map((t) => t.text).join('')),
@@ -305,15 +355,16 @@ function buildRow(text: string, o: Open, table: TableKind, format: Format): Row 
   };
 }
 
-function anchorRows(text: string, toks: readonly Tok[], spec: AnchorSpec, layout: Layout, table: TableKind, format: Format): AnchoredResult {
+/**
+ * One cell per line (L1): a row is its label cell followed by its value cells; a text cell ends the row.
+ */
+function anchorSequential(text: string, toks: readonly Tok[], spec: AnchorSpec, table: TableKind, format: Format): AnchoredResult {
   const rows: Row[] = [];
-  const missingIdx: { index: number; beforeRow: number }[] = [];
+  const matched = new Set<number>();
   let next = 0;
-  let lastIndex = -1;
   let buf: Tok[] = [];
   let open: Open | undefined;
   let pendingGroup: { group: string; toks: Tok[] } | undefined;
-  let lineOfLastTok = -1;
 
   const close = (): void => {
     if (!open) return;
@@ -327,10 +378,7 @@ function anchorRows(text: string, toks: readonly Tok[], spec: AnchorSpec, layout
       buf = [];
       continue;
     }
-    if (tok.kind === 'eol') {
-      if (open && open.values.length && layout !== 'L1') close();
-      continue;
-    }
+    if (tok.kind === 'eol') continue;
     if (tok.kind === 'value') {
       if (open) {
         open.values.push(tok);
@@ -340,26 +388,21 @@ function anchorRows(text: string, toks: readonly Tok[], spec: AnchorSpec, layout
       if (pendingGroup && !tok.blank) {
         const def = spec.subtotals.get(pendingGroup.group);
         if (def) {
-          open = { def, labelToks: pendingGroup.toks, match: 'exact', similarity: 1, values: [tok], valueLine: tok.line };
+          open = { def, index: -1, labelToks: pendingGroup.toks, match: 'exact', similarity: 1, values: [tok], valueLine: tok.line };
           pendingGroup = undefined;
           continue;
         }
       }
-      continue; // padding or stray header numbers
+      continue; // padding before a label, or stray header numbers
     }
-    // text token
     if (open) {
       if (open.values.length === 0) {
-        if (continuesLabel(open, tok)) {
+        if (continuesLabel(open, tok, spec)) {
           open.labelToks.push(tok);
           continue;
         }
         close();
-      } else if (
-        open.values.length < open.def.columns.length &&
-        (layout === 'L1' || tok.line === open.valueLine) &&
-        !looksLikeLabel(tok, spec)
-      ) {
+      } else if (open.values.length < open.def.columns.length && !looksLikeLabel(tok, spec)) {
         open.values.push(tok); // a non-numeric value cell such as 两 or 见附件
         open.valueLine = tok.line;
         continue;
@@ -370,26 +413,170 @@ function anchorRows(text: string, toks: readonly Tok[], spec: AnchorSpec, layout
     if (spec.skip(tok.norm)) continue;
     buf.push(tok);
     if (buf.length > BUFFER_MAX) buf.shift();
-    lineOfLastTok = tok.line;
-    const m = matchBuffer(buf, spec, next);
+    const m = matchBuffer(buf, spec, next, matched);
     if (!m || m.kind === 'partial') continue;
     if (m.kind === 'group') {
       pendingGroup = { group: m.group!, toks: m.toks };
       buf = [];
       continue;
     }
-    for (let j = next; j < m.index!; j++) missingIdx.push({ index: j, beforeRow: rows.length });
-    open = { def: m.def!, labelToks: m.toks, match: m.match!, similarity: m.similarity!, values: [], valueLine: -1 };
-    next = m.index! + 1;
-    lastIndex = Math.max(lastIndex, m.index!);
+    open = { def: m.def!, index: m.index!, labelToks: m.toks, match: m.match!, similarity: m.similarity!, values: [], valueLine: -1 };
+    matched.add(m.index!);
+    next = Math.max(next, m.index! + 1);
     buf = [];
     pendingGroup = undefined;
   }
-  void lineOfLastTok;
   close();
-  // Rows with no values at all that are followed by nothing are not rows (a stray label at the end).
-  const missing = missingIdx.map(({ index, beforeRow }) => ({ def: spec.defs[index], before: rows[beforeRow] }));
-  return { rows, missing, lastIndex };
+  return { rows, matched };
+}
+
+/**
+ * Line-based layouts (tabs, PDF text, pipes, HTML rows). A line holds a label and its values, or a label alone
+ * (its values come on a later line: PDF wrapping), or values alone. Label-only rows wait in a queue and take
+ * the value-only lines in order; a value-only line right before a label-only line (PDF→Markdown) is paired with
+ * it. Values are never given to a row when that pairing is ambiguous: such rows stay without values.
+ */
+function anchorLines(text: string, toks: readonly Tok[], spec: AnchorSpec, table: TableKind, format: Format): AnchoredResult {
+  const rows: Row[] = [];
+  const matched = new Set<number>();
+  let next = 0;
+  let buf: Tok[] = [];
+  const pending: Open[] = [];
+  let orphan: Tok[] | undefined; // a value-only line not yet claimed
+  let pendingGroup: { group: string; toks: Tok[] } | undefined;
+  const expectedCount = spec.defs[0]?.columns.length ?? 7;
+
+  const emit = (o: Open): void => {
+    rows.push(buildRow(text, o, table, format));
+  };
+  const take = (m: MatchResult): Open => {
+    matched.add(m.index!);
+    next = Math.max(next, m.index! + 1);
+    buf = [];
+    pendingGroup = undefined;
+    return { def: m.def!, index: m.index!, labelToks: m.toks, match: m.match!, similarity: m.similarity!, values: [], valueLine: -1 };
+  };
+
+  // group tokens into physical lines
+  const lineToks: Tok[][] = [];
+  let cur: Tok[] = [];
+  for (const t of toks) {
+    if (t.kind === 'eol' || t.kind === 'break') {
+      if (cur.length) lineToks.push(cur);
+      cur = [];
+    } else cur.push(t);
+  }
+  if (cur.length) lineToks.push(cur);
+
+  for (const rawLine of lineToks) {
+    // merged-cell padding: blank cells before the first label cell
+    let lead = 0;
+    while (lead < rawLine.length && rawLine[lead].kind === 'value' && rawLine[lead].blank) lead++;
+    const line = lead < rawLine.length && rawLine[lead].kind === 'text' ? rawLine.slice(lead) : rawLine;
+    const firstValue = line.findIndex((t) => t.kind === 'value');
+    let labelToks = firstValue < 0 ? line : line.slice(0, firstValue);
+    // header cells (自然人, 总计, 信息内容 …) are no labels; inside a label (`3. 其他`) they are
+    if (labelToks.every((t) => spec.skip(t.norm))) labelToks = [];
+    const cells = firstValue < 0 ? [] : line.slice(firstValue);
+    const nonBlank = cells.filter((t) => t.kind === 'value' && !t.blank).length;
+
+    if (labelToks.length === 0) {
+      if (cells.length === 0 || (nonBlank === 0 && cells.length < expectedCount)) continue; // padding
+      if (nonBlank === 1 && cells.length === 1 && expectedCount > 2) continue; // a stray number (page number, footnote)
+      if (pending.length) {
+        const o = pending.shift()!;
+        o.values = cells;
+        emit(o);
+      } else if (pendingGroup && nonBlank > 0 && spec.subtotals.get(pendingGroup.group)) {
+        const def = spec.subtotals.get(pendingGroup.group)!;
+        emit({ def, index: -1, labelToks: pendingGroup.toks, match: 'exact', similarity: 1, values: cells, valueLine: cells[0].line });
+        pendingGroup = undefined;
+      } else {
+        orphan = cells; // may belong to the label on the next line
+      }
+      continue;
+    }
+
+    // a label (perhaps followed by values): find the longest leading part of it that names a row
+    let m: MatchResult | undefined;
+    let extra: Tok[] = [];
+    const base = buf.slice(-BUFFER_MAX);
+    for (let k = labelToks.length; k >= 1 && !m; k--) {
+      const r = matchBuffer([...base, ...labelToks.slice(0, k)].slice(-BUFFER_MAX - k), spec, next, matched);
+      // short text after an exactly named row label: non-numeric cells (两, 见附件)
+      if (r && r.kind === 'row' && k < labelToks.length && !(r.match === 'exact' && labelToks.slice(k).every((t) => t.norm.length <= 6))) continue;
+      if (r && (r.kind !== 'partial' || k === labelToks.length)) {
+        m = r;
+        extra = labelToks.slice(k);
+      }
+    }
+    const allCells = [...extra, ...cells];
+
+    if (m && m.kind === 'row') {
+      const o = take(m);
+      if (allCells.length) {
+        o.values = allCells;
+        emit(o);
+        orphan = undefined;
+      } else if (orphan && orphan.length >= expectedCount - 1) {
+        // values printed just before their label (PDF→Markdown)
+        o.values = orphan;
+        orphan = undefined;
+        emit(o);
+      } else {
+        pending.push(o);
+        orphan = undefined;
+      }
+      continue;
+    }
+    if (m && m.kind === 'group') {
+      pendingGroup = { group: m.group!, toks: m.toks };
+      buf = [];
+      if (nonBlank > 0 && spec.subtotals.get(m.group!)) {
+        const def = spec.subtotals.get(m.group!)!;
+        emit({ def, index: -1, labelToks: m.toks, match: 'exact', similarity: 1, values: cells, valueLine: cells[0].line });
+        pendingGroup = undefined;
+      }
+      orphan = undefined;
+      continue;
+    }
+    if (m && m.kind === 'partial') {
+      buf = m.toks.slice();
+      continue;
+    }
+
+    // no row named: the continuation of a waiting label, a repeat of it (`### 一、…` then `| 本年新收… | 705 |`),
+    // or a middle fragment of a waiting label with its values
+    const labelNorm = labelToks.map((t) => t.norm).join('');
+    const newest = pending[pending.length - 1];
+    if (newest && labelToks.every((t) => continuesLabel(newest, t, spec) || stripLeadingFragment(t.norm, spec.groupChars))) {
+      if (continuesLabel(newest, labelToks[0], spec)) {
+        newest.labelToks.push(...labelToks);
+        if (cells.length && nonBlank > 0) {
+          pending.pop();
+          newest.values = cells;
+          emit(newest);
+        }
+        continue;
+      }
+    }
+    if (cells.length && nonBlank > 0 && labelNorm.length >= 4) {
+      const holder = pending.find((p) => p.def.norm.includes(labelNorm) || p.def.norm.includes(stripLeadingFragment(labelNorm, spec.groupChars) || '\u0000'));
+      if (holder) {
+        pending.splice(pending.indexOf(holder), 1);
+        holder.values = cells;
+        emit(holder);
+        continue;
+      }
+    }
+    // junk (header fragments, wrapped group labels): keep it for the next label
+    buf.push(...labelToks);
+    if (buf.length > BUFFER_MAX) buf = buf.slice(-BUFFER_MAX);
+  }
+  // labels whose values never came: rows with no values (unaligned)
+  for (const o of pending) emit(o);
+  rows.sort((a, b) => a.labelRange.start - b.labelRange.start);
+  return { rows, matched };
 }
 
 // ---------------------------------------------------------------- tables
@@ -430,6 +617,10 @@ function tableRange(lines: readonly Line[], first: number, last: number): Offset
   return { start: lines[first].start, end: lines[last].end };
 }
 
+const GROUP_CHARS = new Set(
+  normLabel('三、本年度办理结果（三）不予公开（四）无法提供（五）不予处理（六）其他处理').replace(/[()、]/g, '') + '()、',
+);
+
 export function parseLabelTable(text: string, lines: readonly Line[], seg: Segment, format: Format): Table | undefined {
   const toks = tokenize(lines, seg.from, seg.to, seg.layout);
   let defs: RowDef[];
@@ -449,35 +640,64 @@ export function parseLabelTable(text: string, lines: readonly Line[], seg: Segme
     const groups = groupsRaw.map(normLabel);
     const subtotals = new Map<string, RowDef>();
     for (const d of t3SubtotalDefs(format, defs[0].columns)) subtotals.set(d.norm, d);
-    spec = { defs, groups, subtotals, skip: t3Skip };
+    spec = { defs, groups, groupChars: GROUP_CHARS, subtotals, skip: t3Skip, anyOrder: false };
   } else {
     defs = t2RowDefs(format);
-    spec = { defs, groups: [], subtotals: new Map(), skip: t2Skip };
+    spec = { defs, groups: [], groupChars: new Set(), subtotals: new Map(), skip: t2Skip, anyOrder: true };
   }
-  const res = anchorRows(text, toks, spec, seg.layout, seg.kind, format);
+  const res = seg.layout === 'L1' ? anchorSequential(text, toks, spec, seg.kind, format) : anchorLines(text, toks, spec, seg.kind, format);
   if (res.rows.length === 0) return undefined;
-  const firstLine = Math.min(seg.from, ...res.rows.map((r) => r.labelLine));
-  const lastLine = Math.max(...res.rows.map((r) => r.lastLine));
+  let rows = res.rows;
+  let expected = defs;
+  let sixAsOneRow = false;
+  if (seg.kind === 'T3' && format === 'F2021') {
+    // a 2021 table that keeps the 2019 single row （六）其他处理 (with its own numbers, no sub-rows)
+    const g6 = rows.find((r) => r.def.key === 'g6');
+    const subs = defs.map((d, i) => (d.key.startsWith('r6_') ? i : -1)).filter((i) => i >= 0);
+    if (g6 && subs.every((i) => !res.matched.has(i))) {
+      const r6 = t3RowDefs('F2019', hasLegalSubtotal).find((d) => d.key === 'r6')!;
+      rows = rows.map((r) => (r === g6 ? { ...r, def: r6, cells: r.cells.map((c, i) => ({ ...c, column: r6.columns[i] ?? c.column })) } : r));
+      expected = defs.flatMap((d) => (d.key === 'r6_1' ? [r6] : d.key.startsWith('r6_') ? [] : [d]));
+      sixAsOneRow = true;
+    }
+  }
+  const matchedKeys = new Set(rows.map((r) => r.def.key));
+  const present = expected.map((d) => matchedKeys.has(d.key));
+  const lastPresent = present.lastIndexOf(true);
+  const missing: { def: RowDef; before?: Row }[] = [];
+  expected.forEach((d, i) => {
+    if (present[i] || (i > lastPresent && seg.kind === 'T3')) return;
+    // T2 rows come in any order and have no tail: every absent row is missing
+    const after = expected.slice(i + 1).find((x, k) => present[i + 1 + k]);
+    const beforeKey = after?.key ?? [...expected.slice(0, i)].reverse().find((x) => matchedKeys.has(x.key))?.key;
+    missing.push({ def: d, before: rows.find((r) => r.def.key === beforeKey) });
+  });
+  const firstLine = Math.min(seg.from, ...rows.map((r) => r.labelLine));
+  const lastLine = Math.max(...rows.map((r) => r.lastLine));
   const captions =
     seg.kind === 'T2'
       ? toks
           .filter((t) => t.kind === 'text' && CAPTION_RE.test(t.norm))
           .map((t) => ({ text: t.text, line: t.line, range: t.range }))
       : [];
-  const lastRow = res.rows.filter((r) => !r.def.subtotalOf).pop();
-  const truncated = res.lastIndex >= 0 && res.lastIndex < defs.length - 1;
+  const lastRow = rows.find((r) => r.def.key === expected[lastPresent]?.key);
+  const truncated = lastPresent >= 0 && lastPresent < expected.length - 1 && seg.kind === 'T3';
+  const unaligned = rows.filter((r) => !r.aligned).length;
+  const unreadable = unaligned >= 3 && unaligned >= 0.3 * rows.length;
   return {
     ...emptyTable(seg.kind, seg, format, lines),
     firstLine,
     lastLine,
     range: tableRange(lines, firstLine, lastLine),
-    rows: res.rows,
-    expected: defs,
-    missing: res.missing,
+    rows,
+    expected,
+    missing,
     truncatedAfter: truncated ? lastRow : undefined,
-    truncatedRows: truncated ? defs.slice(res.lastIndex + 1) : [],
+    truncatedRows: truncated ? expected.slice(lastPresent + 1) : [],
     hasLegalSubtotal,
     captions,
+    unreadable,
+    sixAsOneRow,
   };
 }
 
@@ -495,58 +715,58 @@ export function isT4HeaderText(norm: string): boolean {
   return s === '';
 }
 
-/** Table 4: one value row of 15 cells, found as the first line (or L1 block) of values only. */
+/**
+ * Table 4: one row of 15 cells. Values are read as runs of value cells (a line, an L1 block, or consecutive
+ * value-only lines); header words between runs are skipped, so a row split into three 5-cell blocks (one per
+ * 行政复议 / 未经复议直接起诉 / 复议后起诉) or interrupted by a header word (PDF text) is joined again.
+ */
 export function parseT4(text: string, lines: readonly Line[], seg: Segment, format: Format): Table | undefined {
   const toks = tokenize(lines, seg.from, seg.to, seg.layout);
-  // group tokens into physical rows: L1 blocks between empty lines, other layouts lines
-  const groups: Tok[][] = [];
-  let cur: Tok[] = [];
+  // runs of value tokens, split by text tokens and (outside one-cell-per-line layouts) by text lines
+  const runs: { vals: Tok[]; headerBefore: boolean }[] = [];
+  let curRun: Tok[] = [];
+  let headerSince = true;
+  const flush = (): void => {
+    if (curRun.length) runs.push({ vals: curRun, headerBefore: headerSince });
+    curRun = [];
+    headerSince = false;
+  };
   for (const t of toks) {
-    const boundary = seg.layout === 'L1' ? t.kind === 'break' : t.kind === 'eol' || t.kind === 'break';
-    if (boundary) {
-      if (cur.length) groups.push(cur);
-      cur = [];
-    } else if (t.kind !== 'eol') cur.push(t);
-  }
-  if (cur.length) groups.push(cur);
-  let values: Tok[] | undefined;
-  let labelTok: Tok | undefined;
-  for (let g = 0; g < groups.length; g++) {
-    const grp = groups[g];
-    const texts = grp.filter((t) => t.kind === 'text');
-    const vals = grp.filter((t) => t.kind === 'value');
-    const nonBlank = vals.filter((t) => !t.blank).length;
-    let candidate: Tok[] | undefined;
-    if (texts.length === 0 && (nonBlank > 0 || vals.length >= 15)) candidate = vals;
-    else if (texts.length === 1 && grp[0] === texts[0] && vals.length >= 10 && !isT4HeaderText(texts[0].norm)) {
-      candidate = vals;
-      labelTok = texts[0];
+    if (t.kind === 'value') {
+      curRun.push(t);
+      continue;
     }
-    if (!candidate) continue;
-    values = candidate.slice();
-    // values wrapped over consecutive value-only lines (PDF text)
-    while (values.length < 15 && g + 1 < groups.length) {
-      const nx = groups[g + 1];
-      if (nx.some((t) => t.kind === 'text')) break;
-      values.push(...nx);
-      g++;
+    if (t.kind === 'text') {
+      flush();
+      headerSince = isT4HeaderText(t.norm.replace(/[#()（）:：]/g, '')) || /复议|诉讼|结果|审结|总计/.test(t.norm);
+      continue;
+    }
+    // eol and empty lines: a value run continues over value-only lines (PDF text puts one number per line)
+  }
+  flush();
+  let values: Tok[] | undefined;
+  for (let r = 0; r < runs.length; r++) {
+    const nonBlank = runs[r].vals.filter((t) => !t.blank).length;
+    if (nonBlank === 0 && runs[r].vals.length < 15) continue; // merged-cell padding in the header
+    values = runs[r].vals.slice();
+    // a row split into blocks: join the following runs while they only add up to 15
+    while (values.length < 15 && r + 1 < runs.length && runs[r + 1].headerBefore && values.length + runs[r + 1].vals.length <= 15) {
+      values.push(...runs[++r].vals);
     }
     break;
   }
   if (!values) return undefined;
-  const first = labelTok ?? values[0];
   const open: Open = {
     def: T4_ROW,
-    labelToks: [first],
-    match: labelTok ? 'exact' : 'none',
+    index: 0,
+    labelToks: [values[0]],
+    match: 'none',
     similarity: 1,
     values,
     valueLine: values[values.length - 1].line,
   };
   const row0 = buildRow(text, open, 'T4', format);
-  const row: Row = labelTok
-    ? row0
-    : { ...row0, label: '', labelRange: { start: values[0].range.start, end: values[0].range.start }, labelLine: values[0].line };
+  const row: Row = { ...row0, label: '', labelRange: { start: values[0].range.start, end: values[0].range.start }, labelLine: values[0].line };
   const lastLine = row.lastLine;
   const firstLine = seg.from;
   return {

@@ -99,6 +99,7 @@ export function normLabel(s: string): string {
   const hit = labelCache.get(s);
   if (hit !== undefined) return hit;
   let t = nfkc(stripBookmarks(s)).replace(WS_RE, '').replace(QUOTES_RE, '');
+  if (t.charCodeAt(0) === 35 /* # */ || t.indexOf('**') >= 0) t = t.replace(/^#{1,6}/, '').replace(/\*\*/g, '');
   t = t.replace(ITEM_SEP_RE, '$1.');
   if (s.length <= 200) {
     if (labelCache.size >= 20_000) labelCache.clear();

@@ -12,9 +12,10 @@ export interface FeeStatement {
   line: number;
 }
 
-const STATEMENT_RE = /信息处理费|(?:依申请公开)?[^。]{0,20}(?:未|没有|不)?收取(?:任何)?(?:费用|信息处理费)/;
-const NONE_RE = /(?:未|没有|不)收取|(?<![\d.])0元/;
-const AMOUNT_RE = /收取(?:政府信息公开)?信息处理费(?:共计?)?(\d+(?:\.\d+)?)元/;
+const STATEMENT_RE =
+  /信息(?:公开)?处理费|(?:依申请公开)?[^。]{0,20}(?:未|没有|不|无)?收取(?:任何)?(?:费用|信息处理费)|(?:未|没有)(?:发生|产生)[^。]{0,15}收费(?:情况|事项)?|信息公开[^。]{0,10}收费(?:情况|事项)/;
+const NONE_RE = /(?:未|没有|不|无)收取|(?:未|没有)(?:发生|产生)[^。]{0,15}收费|(?<![\d.])0元/;
+const AMOUNT_RE = /收取(?:政府信息公开)?信息(?:公开)?处理费(?:共计?)?(\d+(?:\.\d+)?)元/;
 const cache = new WeakMap<Report, FeeStatement[]>();
 
 export function feeStatements(report: Report): FeeStatement[] {
@@ -23,7 +24,7 @@ export function feeStatements(report: Report): FeeStatement[] {
   const out: FeeStatement[] = [];
   for (const s of report.sentences) {
     const t = s.text;
-    if (t.indexOf('收取') < 0 && t.indexOf('信息处理费') < 0) continue; // cheap pre-check before the regex
+    if (t.indexOf('收') < 0 && t.indexOf('处理费') < 0) continue; // cheap pre-check before the regex
     if (/三公经费|行政事业性收费/.test(t)) continue;
     const m = STATEMENT_RE.exec(t);
     if (!m) continue;

@@ -12,6 +12,12 @@ export const rule: Rule = {
     description: { zh: '表格混用2021版与2019版栏目', en: 'Tables mix 2021 and 2019 format columns' },
   },
   *check({ report }): Iterable<RawFinding> {
+    const t3 = report.tables.find((t) => t.kind === 'T3' && t.sixAsOneRow);
+    const six = t3?.rows.find((r) => r.def.key === 'r6');
+    if (six) {
+      yield { range: six.labelRange, message: msg('format-mixed.six') };
+      return;
+    }
     const f = report.format;
     const structural = f.markers.filter((m) => m.structural);
     const has21 = structural.some((m) => m.format === 'F2021');

@@ -12,6 +12,10 @@ export const rule: Rule = {
   },
   *check({ report }): Iterable<RawFinding> {
     const y = report.title?.year;
+    if (report.format.legacy && (y === undefined || y >= 2019)) {
+      yield { range: report.title?.yearRange ?? report.title?.range ?? { start: 0, end: 0 }, severity: 'info', message: msg('format-year-mismatch.legacy') };
+      return;
+    }
     if (y === undefined || !report.title?.yearRange) return;
     if (y <= 2018) {
       yield { range: report.title.yearRange, severity: 'info', message: msg('format-year-mismatch.pre2019') };

@@ -20,9 +20,16 @@ export const rule: Rule = {
       if (/等|包括|含/.test(tail)) continue;
       const parts = [...tail.matchAll(new RegExp(`(?<![\\d.])(\\d+)${unit}`, 'g'))].map((x) => Number(x[1]));
       if (parts.length < 2) continue;
-      const sum = parts.reduce((a, b) => a + b, 0);
       const n = Number(head);
-      if (sum === n) continue;
+      // the enumeration may stop before the sentence does (`…其中a条、b条，在微信发布c条`): any leading
+      // run of at least two items that adds up to the total settles it
+      let sum = 0;
+      let settled = false;
+      for (let k = 0; k < parts.length; k++) {
+        sum += parts[k];
+        if (k >= 1 && sum === n) settled = true;
+      }
+      if (settled) continue;
       const at = m.index;
       yield {
         range: { start: s.map[at], end: s.map[at + head.length - 1] + 1 },

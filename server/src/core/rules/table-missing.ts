@@ -20,6 +20,10 @@ export const rule: Rule = {
       const kind = KIND_OF[s.no];
       if (!kind || s.duplicate) continue;
       if (report.tables.some((t) => t.kind === kind)) continue;
+      if (report.glued) {
+        yield { range: s.heading.range, severity: 'info', message: msg('table-missing.glued', { N: SECTION_NUMERALS[s.no] }) };
+        continue;
+      }
       yield {
         range: s.heading.range,
         message: msg('table-missing', { N: SECTION_NUMERALS[s.no], table: msg(`table.${kind}`).zh }),

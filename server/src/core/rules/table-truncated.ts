@@ -14,6 +14,7 @@ export const rule: Rule = {
   },
   *check({ report }): Iterable<RawFinding> {
     for (const t of report.tables) {
+      if (t.unreadable) continue; // its rows could not be read in order: absent rows prove nothing
       if (!t.truncatedAfter || t.truncatedRows.length === 0) continue;
       yield {
         range: t.truncatedAfter.labelRange,
