@@ -14,3 +14,4 @@ export { identities, evaluate, valueOf, cellOf, type Identity, type Evaluation }
 export { claims, claimTableValue, type Claim } from './narrative';
 export { RULES } from './rules/index';
 export { agencyKey, findPreviousYear } from './workspace';
+export * from './views/index';
