@@ -1,0 +1,300 @@
+/**
+ * Where analyses run. `WorkerAnalyzer` runs the report service in a worker thread, one job at a time: the
+ * server's message loop never waits on a parse (a 10 MB document takes seconds), a job whose document has
+ * changed meanwhile is dropped before it starts or, when it runs long, stopped by terminating the worker, and a
+ * job over the time budget is stopped the same way. `InlineAnalyzer` runs the same service on the main thread
+ * (fallback when no worker can be started, and for hosts without threads).
+ */
+
+import { Worker } from 'node:worker_threads';
+import type { ExportFormat } from '../core';
+import { ReportService, type Analysis, type AnalyzeInput, type ViewRequest, type ViewResult } from './service';
+
+export type ViewAnswer = { miss: true } | { miss: false; result: ViewResult };
+
+export interface CandidateText {
+  readonly uri: string;
+  readonly name?: string;
+  readonly stamp: string;
+  readonly text: string;
+}
+
+export class AnalysisTimeout extends Error {
+  constructor(readonly seconds: number) {
+    super(`analysis stopped after ${seconds} s`);
+  }
+}
+
+export interface Analyzer {
+  /** Resolves undefined when the job was dropped because `isStale()` became true. */
+  analyze(input: AnalyzeInput, isStale: () => boolean): Promise<Analysis | undefined>;
+  /** A view of an analysis held by the analyzer; with `input`, a missing analysis is redone first. */
+  view(uri: string, version: number, key: string, req: ViewRequest, input?: AnalyzeInput): Promise<ViewAnswer>;
+  exportText(text: string, format: ExportFormat): Promise<string>;
+  setCandidates(upserts: readonly CandidateText[], removes: readonly string[]): void;
+  forgetOpen(uri: string): void;
+  dispose(): void;
+}
+
+export interface AnalyzerOptions {
+  readonly throwingRule?: boolean;
+  /** Stop an analysis that runs longer than this (ms). */
+  readonly budgetMs?: number;
+  /** A stale job running longer than this (ms) is stopped by restarting the worker. */
+  readonly staleKillMs?: number;
+  readonly log?: (message: string) => void;
+}
+
+/** The same service on the main thread. */
+export class InlineAnalyzer implements Analyzer {
+  private readonly service: ReportService;
+  constructor(options: AnalyzerOptions = {}) {
+    this.service = new ReportService({ throwingRule: options.throwingRule });
+  }
+  async analyze(input: AnalyzeInput, isStale: () => boolean): Promise<Analysis | undefined> {
+    await new Promise((r) => setImmediate(r));
+    if (isStale()) return undefined;
+    return this.service.analyze(input);
+  }
+  async view(uri: string, version: number, key: string, req: ViewRequest, input?: AnalyzeInput): Promise<ViewAnswer> {
+    return this.service.view(uri, version, key, req, input);
+  }
+  async exportText(text: string, format: ExportFormat): Promise<string> {
+    return this.service.exportText(text, format);
+  }
+  setCandidates(upserts: readonly CandidateText[], removes: readonly string[]): void {
+    this.service.setCandidates(upserts, removes);
+  }
+  forgetOpen(uri: string): void {
+    this.service.forgetOpen(uri);
+  }
+  dispose(): void {}
+}
+
+// ------------------------------------------------------------------ worker protocol
+
+export type WorkerRequest =
+  | { id: number; op: 'analyze'; input: AnalyzeInput }
+  | { id: number; op: 'view'; uri: string; version: number; key: string; req: ViewRequest; input?: AnalyzeInput }
+  | { id: number; op: 'export'; text: string; format: ExportFormat }
+  | { op: 'candidates'; upserts: readonly CandidateText[]; removes: readonly string[] }
+  | { op: 'forget'; uri: string };
+
+export type WorkerResponse = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
+
+/** Marker in `workerData` that makes the server bundle start as an analysis worker. */
+export const WORKER_FLAG = 'govreportAnalysisWorker';
+
+interface Job {
+  readonly id: number;
+  readonly message: WorkerRequest;
+  readonly isStale?: () => boolean;
+  readonly budget: boolean;
+  resolve(v: unknown): void;
+  reject(e: unknown): void;
+}
+
+export class WorkerAnalyzer implements Analyzer {
+  private worker: Worker | undefined;
+  private readonly queue: Job[] = [];
+  private running: { job: Job; started: number; timer: NodeJS.Timeout } | undefined;
+  private nextId = 1;
+  /** Candidate texts, kept to restore a restarted worker. */
+  private readonly candidates = new Map<string, CandidateText>();
+  private disposed = false;
+  private readonly budgetMs: number;
+  private readonly staleKillMs: number;
+
+  constructor(
+    private readonly script: string,
+    private readonly options: AnalyzerOptions = {},
+  ) {
+    this.budgetMs = options.budgetMs ?? 20_000;
+    this.staleKillMs = options.staleKillMs ?? 300;
+  }
+
+  private log(m: string): void {
+    this.options.log?.(m);
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const w = new Worker(this.script, { workerData: { [WORKER_FLAG]: true, throwingRule: !!this.options.throwingRule } });
+    w.unref();
+    w.on('message', (m: WorkerResponse) => this.onMessage(w, m));
+    w.on('error', (e) => {
+      this.log(`analysis worker failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      this.restart(w, new Error(`analysis worker failed: ${e instanceof Error ? e.message : String(e)}`));
+    });
+    w.on('exit', (code) => {
+      if (this.worker === w && !this.disposed) {
+        this.log(`analysis worker exited (${code})`);
+        this.restart(w, new Error(`analysis worker exited (${code})`));
+      }
+    });
+    this.worker = w;
+    if (this.candidates.size) w.postMessage({ op: 'candidates', upserts: [...this.candidates.values()], removes: [] } satisfies WorkerRequest);
+    return w;
+  }
+
+  /** Drops the worker (after a failure, a timeout or a stale long job); the running job is settled by the caller. */
+  private restart(w: Worker, error?: Error): void {
+    if (this.worker !== w) return;
+    this.worker = undefined;
+    void w.terminate().catch(() => undefined);
+    const run = this.running;
+    if (run) {
+      clearInterval(run.timer);
+      this.running = undefined;
+      if (error) run.job.reject(error);
+    }
+    this.pump();
+  }
+
+  private onMessage(w: Worker, m: WorkerResponse): void {
+    if (w !== this.worker) return;
+    const run = this.running;
+    if (!run || run.job.id !== m.id) return;
+    clearInterval(run.timer);
+    this.running = undefined;
+    if (m.ok) run.job.resolve(m.result);
+    else run.job.reject(new Error(m.error));
+    this.pump();
+  }
+
+  private pump(): void {
+    if (this.running || this.disposed) return;
+    let job: Job | undefined;
+    while ((job = this.queue.shift())) {
+      if (job.isStale?.()) {
+        job.resolve(undefined);
+        continue;
+      }
+      break;
+    }
+    if (!job) return;
+    let w: Worker;
+    try {
+      w = this.ensureWorker();
+      w.postMessage(job.message);
+    } catch (e) {
+      job.reject(e);
+      this.pump();
+      return;
+    }
+    const started = Date.now();
+    const current = job;
+    const timer = setInterval(() => {
+      const elapsed = Date.now() - started;
+      if (current.isStale?.() && elapsed >= this.staleKillMs) {
+        this.log(`stopping a stale analysis after ${elapsed} ms`);
+        current.resolve(undefined);
+        this.restart(w);
+      } else if (current.budget && elapsed >= this.budgetMs) {
+        this.log(`stopping an analysis after ${elapsed} ms (budget ${this.budgetMs} ms)`);
+        current.reject(new AnalysisTimeout(Math.round(this.budgetMs / 1000)));
+        this.restart(w);
+      }
+    }, 50);
+    timer.unref();
+    this.running = { job: current, started, timer };
+  }
+
+  private submit<T>(message: WorkerRequest & { id: number }, isStale?: () => boolean, budget = true): Promise<T> {
+    if (this.disposed) return Promise.reject(new Error('analyzer disposed'));
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ id: message.id, message, isStale, budget, resolve: resolve as (v: unknown) => void, reject });
+      this.pump();
+    });
+  }
+
+  analyze(input: AnalyzeInput, isStale: () => boolean): Promise<Analysis | undefined> {
+    // a newer job for the same document makes queued older ones stale; they are dropped when their turn comes
+    return this.submit<Analysis | undefined>({ id: this.nextId++, op: 'analyze', input }, isStale);
+  }
+
+  view(uri: string, version: number, key: string, req: ViewRequest, input?: AnalyzeInput): Promise<ViewAnswer> {
+    return this.submit<ViewAnswer>({ id: this.nextId++, op: 'view', uri, version, key, req, input });
+  }
+
+  exportText(text: string, format: ExportFormat): Promise<string> {
+    return this.submit<string>({ id: this.nextId++, op: 'export', text, format });
+  }
+
+  setCandidates(upserts: readonly CandidateText[], removes: readonly string[]): void {
+    for (const r of removes) this.candidates.delete(r);
+    for (const u of upserts) this.candidates.set(u.uri, u);
+    if (this.worker && (upserts.length || removes.length)) this.worker.postMessage({ op: 'candidates', upserts, removes } satisfies WorkerRequest);
+  }
+
+  forgetOpen(uri: string): void {
+    this.worker?.postMessage({ op: 'forget', uri } satisfies WorkerRequest);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    const w = this.worker;
+    this.worker = undefined;
+    if (this.running) {
+      clearInterval(this.running.timer);
+      this.running.job.reject(new Error('analyzer disposed'));
+      this.running = undefined;
+    }
+    for (const j of this.queue.splice(0)) j.reject(new Error('analyzer disposed'));
+    if (w) void w.terminate().catch(() => undefined);
+  }
+}
+
+/**
+ * Two lanes: documents above `threshold` characters are analysed by their own worker, so hovers and symbols of
+ * ordinary reports never wait behind a multi-megabyte document. A document's views go to the lane that holds
+ * its last analysis.
+ */
+export class LaneAnalyzer implements Analyzer {
+  private readonly lane = new Map<string, Analyzer>();
+
+  constructor(
+    private readonly small: Analyzer,
+    private readonly large: Analyzer,
+    private readonly threshold = 512 * 1024,
+  ) {}
+
+  private pick(length: number): Analyzer {
+    return length > this.threshold ? this.large : this.small;
+  }
+
+  analyze(input: AnalyzeInput, isStale: () => boolean): Promise<Analysis | undefined> {
+    const target = this.pick(input.text.length);
+    if (!input.closed) {
+      const old = this.lane.get(input.uri);
+      if (old && old !== target) old.forgetOpen(input.uri);
+      this.lane.set(input.uri, target);
+    }
+    return target.analyze(input, isStale);
+  }
+
+  view(uri: string, version: number, key: string, req: ViewRequest, input?: AnalyzeInput): Promise<ViewAnswer> {
+    const target = input && !input.closed ? this.pick(input.text.length) : this.lane.get(uri) ?? this.small;
+    if (input) this.lane.set(uri, target);
+    return target.view(uri, version, key, req, input);
+  }
+
+  exportText(text: string, format: ExportFormat): Promise<string> {
+    return this.pick(text.length).exportText(text, format);
+  }
+
+  setCandidates(upserts: readonly CandidateText[], removes: readonly string[]): void {
+    this.small.setCandidates(upserts, removes);
+    this.large.setCandidates(upserts, removes);
+  }
+
+  forgetOpen(uri: string): void {
+    (this.lane.get(uri) ?? this.small).forgetOpen(uri);
+    this.lane.delete(uri);
+  }
+
+  dispose(): void {
+    this.small.dispose();
+    this.large.dispose();
+  }
+}

@@ -1,0 +1,46 @@
+/** The custom messages of docs/dev/contracts.md (names, parameters, results). */
+
+import { NotificationType, RequestType } from 'vscode-languageserver/node';
+
+export interface StatusParams {
+  readonly uri: string;
+  readonly isReport: boolean;
+  readonly format?: 'F2021' | 'F2019';
+  readonly year?: number;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+}
+
+export interface ExportTablesParams {
+  readonly uri: string;
+  readonly format: 'csv' | 'json';
+}
+
+export interface ExportTablesResult {
+  readonly content: string;
+}
+
+export interface SkeletonParams {
+  readonly year?: number;
+  readonly agency?: string;
+}
+
+export interface SkeletonResult {
+  readonly text: string;
+}
+
+export interface CheckWorkspaceResult {
+  readonly files: number;
+  readonly reports: number;
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+export const StatusNotification = new NotificationType<StatusParams>('govreport/status');
+export const ExportTablesRequest = new RequestType<ExportTablesParams, ExportTablesResult, void>('govreport/exportTables');
+export const SkeletonRequest = new RequestType<SkeletonParams, SkeletonResult, void>('govreport/skeleton');
+export const CheckWorkspaceRequest = new RequestType<Record<string, never>, CheckWorkspaceResult, void>('govreport/checkWorkspace');
+
+/** The code action kind of "fix all in this file" (works with `editor.codeActionsOnSave`). */
+export const FIX_ALL_KIND = 'source.fixAll.govreport';

@@ -1,0 +1,95 @@
+/** The custom requests of docs/dev/contracts.md: export the tables, a report skeleton, check the workspace. */
+
+import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+import { reportSkeleton } from '../core';
+import type { Context } from './context';
+import type { DiagnosticsControl } from './diagnostics';
+import {
+  CheckWorkspaceRequest,
+  ExportTablesRequest,
+  SkeletonRequest,
+  type CheckWorkspaceResult,
+  type ExportTablesParams,
+  type ExportTablesResult,
+  type SkeletonParams,
+  type SkeletonResult,
+} from './protocol';
+import { safe } from './safe';
+import { decodeBytes, SCAN_LIMITS, uriToPath } from './workspace';
+
+/** The text of a document: open, else the file on disk (undefined when neither). */
+async function textOf(ctx: Context, uri: string): Promise<string | undefined> {
+  const doc = ctx.documents.get(uri);
+  if (doc) return doc.getText();
+  const p = uriToPath(uri);
+  if (!p) return undefined;
+  try {
+    const st = await fsp.stat(p);
+    if (!st.isFile() || st.size > SCAN_LIMITS.bytes) return undefined;
+    return decodeBytes(await fsp.readFile(p));
+  } catch {
+    return undefined;
+  }
+}
+
+export function registerRequests(getCtx: () => Context, diagnostics: DiagnosticsControl): void {
+  const ctx = getCtx();
+  const { connection } = ctx;
+
+  connection.onRequest(
+    ExportTablesRequest,
+    safe<ExportTablesParams, ExportTablesResult>(getCtx, ExportTablesRequest.method, { content: '' }, async (params) => {
+      if (!params || typeof params.uri !== 'string' || (params.format !== 'csv' && params.format !== 'json')) return { content: '' };
+      const text = await textOf(ctx, params.uri);
+      if (text === undefined) return { content: '' };
+      return { content: await ctx.analyzer.exportText(text, params.format) };
+    }),
+  );
+
+  connection.onRequest(
+    SkeletonRequest,
+    safe<SkeletonParams, SkeletonResult>(getCtx, SkeletonRequest.method, { text: '' }, (params) => {
+      const y = params?.year;
+      const year = typeof y === 'number' && Number.isInteger(y) && y >= 2019 && y <= 2100 ? y : new Date().getFullYear() - 1;
+      const agency = typeof params?.agency === 'string' ? params.agency : undefined;
+      return { text: reportSkeleton({ year, agency }) };
+    }),
+  );
+
+  connection.onRequest(
+    CheckWorkspaceRequest,
+    safe<Record<string, never>, CheckWorkspaceResult>(getCtx, CheckWorkspaceRequest.method, { files: 0, reports: 0, errors: 0, warnings: 0 }, async () => {
+      await ctx.workspace.scan();
+      const files = ctx.workspace.all();
+      const openByPath = new Map<string, string>();
+      for (const uri of ctx.documents.keys()) {
+        const p = uriToPath(uri);
+        if (p) openByPath.set(path.resolve(p), uri);
+      }
+      const result = { files: files.length, reports: 0, errors: 0, warnings: 0 };
+      for (const f of files) {
+        const openUri = openByPath.get(path.resolve(f.fsPath));
+        let a;
+        if (openUri) {
+          a = (await ctx.analyses.get(openUri))?.analysis;
+        } else {
+          if (f.text === undefined) continue; // cannot hold a report (no year, no 信息公开)
+          const s = await ctx.settings.get(f.uri);
+          let languageId = /\.md$/i.test(f.fsPath) ? 'markdown' : 'plaintext';
+          for (const g of s.files) if (await ctx.workspace.matches(f.uri, g)) languageId = 'govreport';
+          a = await ctx.analyses.analyzeClosed(f.uri, f.text, languageId);
+          if (a) {
+            void connection.sendDiagnostics({ uri: f.uri, diagnostics: a.diagnostics });
+            diagnostics.markPushed(f.uri);
+          }
+        }
+        if (!a) continue;
+        if (a.isReport) result.reports++;
+        result.errors += a.counts.errors;
+        result.warnings += a.counts.warnings;
+      }
+      return result;
+    }),
+  );
+}

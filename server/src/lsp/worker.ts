@@ -1,0 +1,42 @@
+/**
+ * The analysis worker: runs the report service for the server (see analyzer.ts). Started from the server
+ * bundle itself (`workerData` carries WORKER_FLAG) or, in tests, from this compiled file.
+ */
+
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { ReportService } from './service';
+import { WORKER_FLAG, type WorkerRequest, type WorkerResponse } from './analyzer';
+
+/** Whether this thread was started as the analysis worker. */
+export function isAnalysisWorker(): boolean {
+  return !isMainThread && !!parentPort && typeof workerData === 'object' && workerData !== null && workerData[WORKER_FLAG] === true;
+}
+
+export function runAnalysisWorker(): void {
+  const port = parentPort;
+  if (!port) throw new Error('not a worker thread');
+  const service = new ReportService({ throwingRule: !!workerData?.throwingRule || process.env.GOVREPORT_TEST_THROWING_RULE === '1' });
+  port.on('message', (m: WorkerRequest) => {
+    if (m.op === 'candidates') {
+      service.setCandidates(m.upserts, m.removes);
+      return;
+    }
+    if (m.op === 'forget') {
+      service.forgetOpen(m.uri);
+      return;
+    }
+    let reply: WorkerResponse;
+    try {
+      let result: unknown;
+      if (m.op === 'analyze') result = service.analyze(m.input);
+      else if (m.op === 'view') result = service.view(m.uri, m.version, m.key, m.req, m.input);
+      else result = service.exportText(m.text, m.format);
+      reply = { id: m.id, ok: true, result };
+    } catch (e) {
+      reply = { id: m.id, ok: false, error: e instanceof Error ? e.stack ?? e.message : String(e) };
+    }
+    port.postMessage(reply);
+  });
+}
+
+if (isAnalysisWorker()) runAnalysisWorker();
