@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // npm start: the extension in a real VS Code with the sample reports open.
 //  1. builds the extension (node scripts/build.mjs);
-//  2. copies the sample reports (test/fixtures/seeds/*.txt) into a fresh folder .vscode-test/start/samples;
+//  2. copies the sample reports (test/fixtures/seeds/*.txt) into a fresh folder .vscode-test/start/samples
+//     (a temporary folder for --smoke);
 //  3. desktop VS Code (`code` on PATH): `code --extensionDevelopmentPath=<repo> --wait <samples>`;
 //     otherwise: packages the VSIX (scripts/package.mjs), installs it into the cached code-server
 //     (scripts/editor/install.mjs installs that on first use) and serves VS Code on http://127.0.0.1:<port>/.
@@ -11,6 +12,7 @@
 //          --web: use code-server even when `code` is on PATH.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CACHE_DIR, EditorInstallError, ensureEditor } from './editor/install.mjs';
@@ -36,7 +38,8 @@ const node = (what, args) => {
 node('build', ['scripts/build.mjs']);
 
 // 2. the sample reports, fresh copies
-const home = path.join(CACHE_DIR, 'start');
+// The smoke check works in a temporary folder, so it never disturbs a running `npm start`.
+const home = smoke ? fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-start-')) : path.join(CACHE_DIR, 'start');
 const samples = path.join(home, 'samples');
 fs.rmSync(samples, { recursive: true, force: true });
 fs.mkdirSync(samples, { recursive: true });
@@ -95,6 +98,7 @@ async function serveCodeServer() {
   console.log(`\n${line}\n  govreport-lint in VS Code ${editor.vscodeVersion} (code-server ${editor.marker.codeServer}), sample reports open:\n\n    ${url}\n\n  ${smoke ? 'Smoke check: /healthz answered.' : 'Open it in a browser on this machine (or forward the port). Ctrl+C stops it.'}\n  Server log: ${server.logFile}\n${line}\n`);
   if (smoke) {
     await server.stop();
+    fs.rmSync(home, { recursive: true, force: true });
     say('smoke check passed');
     process.exit(0);
   }
