@@ -32,6 +32,7 @@ const DASH_RUN_RE = /^[-—–―－]{3,}$/;
 
 /** A cell that stands for "no value" (§2.5). */
 export function isBlankText(raw: string): boolean {
+  if (raw.length > 8 && raw.indexOf('&nbsp;') < 0) return false; // blank markers are short
   const t = nfkc(raw).replace(/&nbsp;/g, '').trim();
   if (t === '') return true;
   return /^(?:[/\\／]|-|—|——|－|―|–|无|&nbsp;)$/.test(t);
@@ -44,6 +45,7 @@ const CHANGE_RE = /^(?:增加?|减少?)\d+(?:[,，、]?(?:减少?)\d+)?$/;
 /** Whether a trimmed cell text is a value (number, change, or blank) rather than a label. */
 export function isValueText(raw: string): boolean {
   if (isBlankText(raw)) return true;
+  if (raw.length > 40) return false; // values are short; labels and sentences are not values
   const c = nfkc(stripBookmarks(raw)).replace(/[\s]+/g, '');
   return NUMBERISH_RE.test(c) || CHANGE_RE.test(c);
 }

@@ -181,6 +181,7 @@ export function parseTitle(lines: readonly Line[], from: number, to: number, fir
 
 // ---------------------------------------------------------------- format (§1.5)
 
+const MARKER_HINT_RE = /[本现上对第采处申政（(]/;
 const LEGACY_RE = new RegExp(`^[一二三四五六七八九十][、.．]\\s*(?:${PRE2019_HEADINGS.join('|')})\\s*$`);
 
 export function detectFormat(lines: readonly Line[], from: number, to: number, year: number | undefined): FormatInfo {
@@ -199,6 +200,7 @@ export function detectFormat(lines: readonly Line[], from: number, to: number, y
     if (!raw || raw.length > 200) continue;
     // only table-like lines: a tab, or short and without a full stop
     if (!raw.includes('\t') && (raw.length > 60 || raw.includes('。'))) continue;
+    if (!MARKER_HINT_RE.test(raw)) continue; // every marker holds one of these characters
     const norm = normLabel(raw);
     for (const m of FORMAT_MARKERS) {
       const at = norm.indexOf(m.norm);

@@ -11,6 +11,9 @@ const TYPOS: { re: RegExp; replacement: (m: RegExpExecArray) => string }[] = [
   { re: /([县市区])委\1政务(?!公开|服务|中心|大厅|数据)/g, replacement: (m) => `${m[1]}委${m[1]}政府` },
 ];
 
+/** Every typo of the dictionary holds one of these characters. */
+const TYPO_HINT_RE = /复议|复仪|条列|依申情|政务/;
+
 /** A dictionary of known typos in reports (domain.md §3.6). */
 export const rule: Rule = {
   meta: {
@@ -26,6 +29,10 @@ export const rule: Rule = {
       const l = report.lines[i];
       const t = l.text;
       if (t.trim() === '') continue;
+      if (!TYPO_HINT_RE.test(t)) {
+        prevText = t;
+        continue;
+      }
       for (const { re, replacement } of TYPOS) {
         re.lastIndex = 0;
         let m: RegExpExecArray | null;
