@@ -43,6 +43,14 @@ export interface Finding {
 
 export type RuleKind = 'exact' | 'heuristic';
 
+/** Where each rule's page lives (docs/rules/<id>.md in the repository). */
+export const REPOSITORY_URL = 'https://github.com/govreport/govreport-lint';
+export const DOCS_BASE = `${REPOSITORY_URL}/blob/main/docs/rules/`;
+
+export function docsUrl(ruleId: string): string {
+  return `${DOCS_BASE}${ruleId}.md`;
+}
+
 export interface RuleMeta {
   readonly id: string;
   /** Default severity. Rules whose severity depends on the case (W/I) give their usual one here. */
@@ -56,6 +64,8 @@ export interface RuleMeta {
   readonly structural?: boolean;
   /** Cross-document rules need the previous year's report. */
   readonly crossDocument?: boolean;
+  /** The rule's documentation page (set by the registry). */
+  readonly docs?: string;
 }
 
 /** A finding as a rule produces it; the engine adds the rule id and resolves severity. */
