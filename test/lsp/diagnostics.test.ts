@@ -209,6 +209,22 @@ describe('settings', () => {
     }
   });
 
+  test('the locale may come in initializationOptions (as the extension sends it)', async () => {
+    const core = lint(readFixture('seeds', SEED0));
+    const client = await TestClient.start({ locale: 'zh-cn', initializationOptions: { locale: 'en' } });
+    try {
+      const uri = docUri('initopt-' + SEED0);
+      await client.open(uri, readFixture('seeds', SEED0));
+      const ds = await client.diagnosticsFor(uri, 1);
+      assert.deepEqual(
+        ds.map((d) => d.message),
+        core.findings.map((f) => f.message.en),
+      );
+    } finally {
+      await client.stop();
+    }
+  });
+
   test('a client without workspace/configuration gets defaults, or what it pushes with didChangeConfiguration', async () => {
     const client = await TestClient.start({ configuration: false, locale: 'zh-cn' });
     try {

@@ -30,6 +30,8 @@ export interface ClientOptions {
   /** Settings of section `govreport` per scope URI. */
   settings?: (scopeUri: string | undefined) => unknown;
   locale?: string;
+  /** `initializationOptions` of the initialize request. */
+  initializationOptions?: unknown;
   workspaceFolders?: { uri: string; name: string }[];
   documentChanges?: boolean;
   server?: ServerOptions;
@@ -118,6 +120,7 @@ export class TestClient {
       workspaceFolders: options.workspaceFolders ?? null,
       capabilities,
       locale: options.locale,
+      initializationOptions: options.initializationOptions,
     });
     await conn.sendNotification('initialized', {});
     return client;

@@ -80,7 +80,7 @@ export type WorkerRequest =
   | { op: 'candidates'; upserts: readonly CandidateText[]; removes: readonly string[] }
   | { op: 'forget'; uri: string };
 
-export type WorkerResponse = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
+export type WorkerResponse = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string } | { ready: true };
 
 /** Marker in `workerData` that makes the server bundle start as an analysis worker. */
 export const WORKER_FLAG = 'govreportAnalysisWorker';
@@ -96,6 +96,8 @@ interface Job {
 
 export class WorkerAnalyzer implements Analyzer {
   private worker: Worker | undefined;
+  /** When the current worker had loaded (the time budget counts from then, not from its start-up). */
+  private readyAt: number | undefined;
   private readonly queue: Job[] = [];
   private running: { job: Job; started: number; timer: NodeJS.Timeout } | undefined;
   private nextId = 1;
@@ -121,6 +123,7 @@ export class WorkerAnalyzer implements Analyzer {
     if (this.worker) return this.worker;
     const w = new Worker(this.script, { workerData: { [WORKER_FLAG]: true, throwingRule: !!this.options.throwingRule } });
     w.unref();
+    this.readyAt = undefined;
     w.on('message', (m: WorkerResponse) => this.onMessage(w, m));
     w.on('error', (e) => {
       this.log(`analysis worker failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
@@ -153,6 +156,10 @@ export class WorkerAnalyzer implements Analyzer {
 
   private onMessage(w: Worker, m: WorkerResponse): void {
     if (w !== this.worker) return;
+    if ('ready' in m) {
+      this.readyAt = Date.now();
+      return;
+    }
     const run = this.running;
     if (!run || run.job.id !== m.id) return;
     clearInterval(run.timer);
@@ -185,13 +192,16 @@ export class WorkerAnalyzer implements Analyzer {
     const started = Date.now();
     const current = job;
     const timer = setInterval(() => {
-      const elapsed = Date.now() - started;
+      const now = Date.now();
+      const elapsed = now - started;
+      // the budget times the work, not the start-up of a fresh worker
+      const working = this.readyAt === undefined ? 0 : now - Math.max(started, this.readyAt);
       if (current.isStale?.() && elapsed >= this.staleKillMs) {
         this.log(`stopping a stale analysis after ${elapsed} ms`);
         current.resolve(undefined);
         this.restart(w);
-      } else if (current.budget && elapsed >= this.budgetMs) {
-        this.log(`stopping an analysis after ${elapsed} ms (budget ${this.budgetMs} ms)`);
+      } else if (current.budget && working >= this.budgetMs) {
+        this.log(`stopping an analysis after ${working} ms (budget ${this.budgetMs} ms)`);
         current.reject(new AnalysisTimeout(Math.round(this.budgetMs / 1000)));
         this.restart(w);
       }

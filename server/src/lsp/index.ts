@@ -46,6 +46,8 @@ export interface ServerOptions {
   readonly budgetMs?: number;
   /** Documents longer than this (characters) are analysed in a worker of their own (default 512 Ki). */
   readonly largeDocument?: number;
+  /** How long the first check waits for the first workspace scan (ms, default 300). */
+  readonly firstScanWaitMs?: number;
   /** Test hook: add a rule that always throws (also `GOVREPORT_TEST_THROWING_RULE=1`). */
   readonly throwingRule?: boolean;
   /** Test hooks. */
@@ -68,6 +70,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const support: ClientSupport = clientSupport(params.capabilities);
+    // the display language: LSP's `locale`, or `initializationOptions.locale` (what our client also sends)
+    const opts = params.initializationOptions as { locale?: unknown } | undefined;
+    const locale = typeof opts?.locale === 'string' && opts.locale ? opts.locale : params.locale;
     const log = (m: string): void => connection.console.log(m);
     const error = (m: string): void => connection.console.error(m);
     const folders: WorkspaceFolder[] = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: path.basename(params.rootUri) }] : []);
@@ -96,6 +101,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         diagnostics?.revalidateAll();
       },
       log,
+      undefined,
+      options.firstScanWaitMs,
     );
     const analyses = new Analyses(getCtx);
     ctx = {
@@ -107,8 +114,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       analyses,
       support,
       hooks: options.hooks ?? {},
-      locale: params.locale,
-      lang: (uri) => resolveLanguage(settings.peek(uri).language, params.locale),
+      locale,
+      lang: (uri) => resolveLanguage(settings.peek(uri).language, locale),
       log,
       error,
     };

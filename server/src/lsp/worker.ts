@@ -37,6 +37,7 @@ export function runAnalysisWorker(): void {
     }
     port.postMessage(reply);
   });
+  port.postMessage({ ready: true } satisfies WorkerResponse);
 }
 
 if (isAnalysisWorker()) runAnalysisWorker();

@@ -104,6 +104,7 @@ export class WorkspaceFiles {
     private readonly onCandidates: (upserts: CandidateText[], removes: string[]) => void,
     private readonly log: (message: string) => void,
     private readonly ttlMs = 30_000,
+    private readonly firstWaitMs = 300,
   ) {}
 
   async folders(): Promise<Folder[]> {
@@ -148,11 +149,21 @@ export class WorkspaceFiles {
   }
 
   /**
-   * Candidates are current enough for an analysis: the first call waits for the first scan; later calls start a
-   * rescan in the background when files changed or the cache is old, and do not wait for it.
+   * Candidates are current enough for an analysis: the first call waits for the first scan, but not longer than
+   * `firstWaitMs` (a big workspace must not hold back the first diagnostics; when the scan lands and finds other
+   * reports, the server re-checks the open documents). Later calls start a rescan in the background when files
+   * changed or the cache is old, and do not wait for it.
    */
   async ready(): Promise<void> {
-    if (!this.scanned) return this.scan();
+    if (!this.scanned) {
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<void>((r) => {
+        timer = setTimeout(r, this.firstWaitMs);
+      });
+      await Promise.race([this.scan(), deadline]);
+      clearTimeout(timer);
+      return;
+    }
     if (!this.scanning && (this.dirty || Date.now() - this.lastScan > this.ttlMs)) void this.scan();
   }
 
