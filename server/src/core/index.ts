@@ -16,3 +16,4 @@ export { claims, claimTableValue, type Claim } from './narrative';
 export { RULES } from './rules/index';
 export { agencyKey, findPreviousYear } from './workspace';
 export * from './views/index';
+export { IncrementalLinter, type IncrementalResult } from './incremental';
