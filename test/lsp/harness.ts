@@ -53,6 +53,8 @@ export class TestClient {
   readonly configurationRequests: unknown[] = [];
   private readonly waiters = new Set<() => void>();
   settings: (scopeUri: string | undefined) => unknown;
+  /** What `workspace/workspaceFolders` answers. */
+  folders: { uri: string; name: string }[] | null;
   init!: InitializeResult;
 
   private constructor(
@@ -61,6 +63,7 @@ export class TestClient {
     readonly options: ClientOptions,
   ) {
     this.settings = options.settings ?? (() => ({}));
+    this.folders = options.workspaceFolders ?? null;
   }
 
   static async start(options: ClientOptions = {}): Promise<TestClient> {
@@ -86,7 +89,7 @@ export class TestClient {
       client.configurationRequests.push(p);
       return p.items.map((i) => (i.section === 'govreport' ? client.settings(i.scopeUri) : null));
     });
-    conn.onRequest('workspace/workspaceFolders', () => options.workspaceFolders ?? null);
+    conn.onRequest('workspace/workspaceFolders', () => client.folders);
     conn.onRequest('client/registerCapability', () => null);
     conn.onRequest('workspace/diagnostic/refresh', () => {
       client.refreshes++;

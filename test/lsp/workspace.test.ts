@@ -93,6 +93,23 @@ describe('cross-year rules with the previous year in the workspace', () => {
     }
   });
 
+  test('adding the folder that holds the previous year re-checks with it', async () => {
+    const client = await TestClient.start({ locale: 'zh-cn', workspaceFolders: [] });
+    try {
+      await client.open(curUri, nextYear());
+      const first = await client.diagnosticsFor(curUri, 1);
+      assert.deepEqual(first.filter((d) => d.code === 'cross-year-carryover'), []);
+      client.folders = folders;
+      await client.conn.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: folders, removed: [] } });
+      await client.waitFor(
+        () => client.diagnostics.get(curUri)?.diagnostics.some((d) => d.code === 'cross-year-carryover'),
+        'the re-check with the new folder',
+      );
+    } finally {
+      await client.stop();
+    }
+  });
+
   test('the same pairing through pull diagnostics', async () => {
     const client = await TestClient.start({ pull: true, locale: 'zh-cn', workspaceFolders: folders });
     try {

@@ -4,7 +4,7 @@
  * document's current one is never cached, returned or published; results are delivered in request order.
  */
 
-import type { Diagnostic } from 'vscode-languageserver/node';
+import type { CancellationToken, Diagnostic } from 'vscode-languageserver/node';
 import { msg, pick, type Lang } from '../core';
 import { AnalysisTimeout } from './analyzer';
 import type { Context } from './context';
@@ -45,6 +45,7 @@ export class Analyses {
   private readonly delivered = new Map<string, { seq: number; version: number; ident: string }>();
   private readonly listeners: Listener[] = [];
   private readonly loggedFailures = new Set<string>();
+  private readonly lastChange = new Map<string, number>();
   private seq = 0;
   /** Called with the documents whose results may change because another document changed. */
   onDependentsChanged: (uris: string[]) => void = () => undefined;
@@ -58,6 +59,31 @@ export class Analyses {
 
   cached(uri: string): Entry | undefined {
     return this.cache.get(uri);
+  }
+
+  /** A document changed by typing (opening does not count: it is checked at once). */
+  noteChange(uri: string): void {
+    this.lastChange.set(uri, Date.now());
+  }
+
+  /**
+   * Resolves when typing in the document has paused for `debounceMs` (at once if it has), or when the request
+   * is cancelled. Requests the editor sends by itself after each change (pull diagnostics, folding, symbols,
+   * inlay hints) wait here, so a burst of changes is analysed once.
+   */
+  settle(uri: string, debounceMs: number, token?: CancellationToken): Promise<void> {
+    const wait = (this.lastChange.get(uri) ?? 0) + debounceMs - Date.now();
+    if (wait <= 0 || token?.isCancellationRequested) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        sub?.dispose();
+        resolve();
+      }, wait);
+      const sub = token?.onCancellationRequested(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    }).then(() => (token?.isCancellationRequested ? undefined : this.settle(uri, debounceMs, token)));
   }
 
   /** Forget results (document closed, or its inputs changed: other files, settings). */
@@ -74,6 +100,7 @@ export class Analyses {
   forget(uri: string): void {
     this.invalidate(uri);
     this.delivered.delete(uri);
+    this.lastChange.delete(uri);
   }
 
   async inputFor(uri: string, text: string, version: number, languageId: string): Promise<AnalyzeInput> {

@@ -8,7 +8,6 @@ import {
   DocumentDiagnosticReportKind,
   LSPErrorCodes,
   ResponseError,
-  type CancellationToken,
   type DocumentDiagnosticParams,
   type DocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
@@ -24,25 +23,11 @@ export interface DiagnosticsControl {
   dispose(): void;
 }
 
-function sleep(ms: number, token?: CancellationToken): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      sub?.dispose();
-      resolve();
-    }, ms);
-    const sub = token?.onCancellationRequested(() => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-}
-
 export function registerDiagnostics(getCtx: () => Context): DiagnosticsControl {
   const ctx = getCtx();
   const { connection, documents } = ctx;
   const pull = ctx.support.pullDiagnostics;
   const timers = new Map<string, NodeJS.Timeout>();
-  const lastChange = new Map<string, number>();
   const justOpened = new Set<string>();
   const pushedClosed = new Set<string>();
 
@@ -77,7 +62,7 @@ export function registerDiagnostics(getCtx: () => Context): DiagnosticsControl {
     const uri = e.document.uri;
     const opened = justOpened.delete(uri);
     // opening checks at once; typing waits for a pause
-    if (!opened) lastChange.set(uri, Date.now());
+    if (!opened) ctx.analyses.noteChange(uri);
     schedule(uri, opened ? 0 : ctx.settings.peek(uri).debounceMs);
   });
   documents.onDidClose((e) => {
@@ -85,7 +70,6 @@ export function registerDiagnostics(getCtx: () => Context): DiagnosticsControl {
     const t = timers.get(uri);
     if (t) clearTimeout(t);
     timers.delete(uri);
-    lastChange.delete(uri);
     justOpened.delete(uri);
     ctx.analyses.forget(uri);
     ctx.analyzer.forgetOpen(uri);
@@ -103,8 +87,7 @@ export function registerDiagnostics(getCtx: () => Context): DiagnosticsControl {
           if (!documents.get(uri)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
           // debounce: a pull right after a change waits until typing pauses (cancelled by the next pull)
           const s = await ctx.settings.get(uri);
-          const wait = (lastChange.get(uri) ?? 0) + s.debounceMs - Date.now();
-          if (wait > 0) await sleep(wait, token);
+          await ctx.analyses.settle(uri, s.debounceMs, token);
           if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
           const entry = await ctx.analyses.get(uri);
           const doc = documents.get(uri);

@@ -8,8 +8,8 @@ import { currentView } from './views';
 export function registerFolding(getCtx: () => Context): void {
   const ctx = getCtx();
   ctx.connection.onFoldingRanges(
-    safe<FoldingRangeParams, FoldingRange[]>(getCtx, 'textDocument/foldingRange', [], async (params) => {
-      const result = (await currentView(ctx, params.textDocument.uri, () => ({ view: 'folding' }))) as FoldingRange[] | undefined;
+    safe<FoldingRangeParams, FoldingRange[]>(getCtx, 'textDocument/foldingRange', [], async (params, token) => {
+      const result = (await currentView(ctx, params.textDocument.uri, () => ({ view: 'folding' }), token)) as FoldingRange[] | undefined;
       return result ?? [];
     }),
   );

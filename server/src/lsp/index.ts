@@ -25,6 +25,7 @@ import { registerHover } from './hover';
 import { registerInlay } from './inlay';
 import { FIX_ALL_KIND } from './protocol';
 import { registerRequests } from './requests';
+import { safeNotify } from './safe';
 import { resolveLanguage, SettingsStore } from './settings';
 import { registerStatus } from './status';
 import { registerSymbols } from './symbols';
@@ -150,31 +151,39 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'govreport' }).catch(() => undefined);
     }
     if (c.support.workspaceFolders) {
-      connection.workspace.onDidChangeWorkspaceFolders(() => {
-        c.workspace.invalidate(true);
-        void c.workspace.scan();
-      });
+      connection.workspace.onDidChangeWorkspaceFolders(
+        safeNotify(getCtx, 'workspace/didChangeWorkspaceFolders', () => {
+          c.workspace.invalidate(true);
+          void c.workspace.scan();
+        }),
+      );
     }
   });
 
-  connection.onDidChangeConfiguration((params) => {
-    if (!ctx) return;
-    const c = ctx;
-    c.settings.invalidate(params?.settings);
-    c.workspace.invalidate();
-    c.analyses.invalidateAll();
-    diagnostics?.revalidateAll();
-    if (c.support.inlayRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
-  });
+  connection.onDidChangeConfiguration(
+    safeNotify(getCtx, 'workspace/didChangeConfiguration', (params) => {
+      if (!ctx) return;
+      const c = ctx;
+      c.settings.invalidate(params?.settings);
+      c.workspace.invalidate();
+      c.analyses.invalidateAll();
+      diagnostics?.revalidateAll();
+      if (c.support.inlayRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
+    }),
+  );
 
-  connection.onDidChangeWatchedFiles(() => {
-    ctx?.workspace.invalidate();
-  });
+  connection.onDidChangeWatchedFiles(
+    safeNotify(getCtx, 'workspace/didChangeWatchedFiles', () => {
+      ctx?.workspace.invalidate();
+    }),
+  );
 
-  documents.onDidSave(() => {
-    // the saved text is now on disk: other reports may pair with it
-    ctx?.workspace.invalidate();
-  });
+  documents.onDidSave(
+    safeNotify(getCtx, 'textDocument/didSave', () => {
+      // the saved text is now on disk: other reports may pair with it
+      ctx?.workspace.invalidate();
+    }),
+  );
 
   const dispose = (): void => {
     diagnostics?.dispose();

@@ -12,11 +12,11 @@ function before(a: Position, b: Position): boolean {
 export function registerInlay(getCtx: () => Context): void {
   const ctx = getCtx();
   ctx.connection.languages.inlayHint.on(
-    safe<InlayHintParams, InlayHint[]>(getCtx, 'textDocument/inlayHint', [], async (params) => {
+    safe<InlayHintParams, InlayHint[]>(getCtx, 'textDocument/inlayHint', [], async (params, token) => {
       const uri = params.textDocument.uri;
       const s = await ctx.settings.get(uri);
       if (!s.inlayHints.enabled) return [];
-      const hints = (await currentView(ctx, uri, () => ({ view: 'inlay' }))) as InlayHint[] | undefined;
+      const hints = (await currentView(ctx, uri, () => ({ view: 'inlay' }), token)) as InlayHint[] | undefined;
       if (!hints) return [];
       return hints.filter((h) => before(params.range.start, h.position) && before(h.position, params.range.end));
     }),

@@ -16,9 +16,9 @@ function flatten(uri: string, symbols: readonly DocumentSymbol[], container?: st
 export function registerSymbols(getCtx: () => Context): void {
   const ctx = getCtx();
   ctx.connection.onDocumentSymbol(
-    safe<DocumentSymbolParams, DocumentSymbol[] | SymbolInformation[]>(getCtx, 'textDocument/documentSymbol', [], async (params) => {
+    safe<DocumentSymbolParams, DocumentSymbol[] | SymbolInformation[]>(getCtx, 'textDocument/documentSymbol', [], async (params, token) => {
       const uri = params.textDocument.uri;
-      const result = (await currentView(ctx, uri, () => ({ view: 'symbols' }))) as DocumentSymbol[] | undefined;
+      const result = (await currentView(ctx, uri, () => ({ view: 'symbols' }), token)) as DocumentSymbol[] | undefined;
       if (!result) return [];
       return ctx.support.hierarchicalSymbols ? result : flatten(uri, result);
     }),
