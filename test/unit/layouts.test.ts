@@ -141,3 +141,10 @@ test('a single report with a repeated 一 heading is not split', () => {
   assert.equal(r.reports.length, 1);
   assert.ok(summarize(r).some((f) => f.rule === 'section-duplicate'));
 });
+
+test('a note that mentions 政府信息公开 without a heading, a table or a report title is no report', () => {
+  const r = lintText('关于政府信息公开条例的学习笔记\n今天学习了条例第四十九条。\n');
+  assert.deepEqual(summarize(r).map((f) => f.rule), ['not-a-report']);
+  const draft = lintText('某某县卫生健康局2024年政府信息公开工作年度报告\n');
+  assert.ok(summarize(draft).some((f) => f.rule === 'section-missing'), 'a report title alone is a report being written');
+});

@@ -270,7 +270,8 @@ export function parseReportLines(
 
   const sentences = buildSentences(text, lines, from, to, tableLines, headingSet, sectionOfLine, subsectionOfLine);
   const signature = parseSignature(lines, from, to);
-  const notAReport = headings.length === 0 && tables.length === 0 && !title;
+  // a title alone makes no report unless it names one (a note titled 关于政府信息公开条例的学习笔记 is none)
+  const notAReport = headings.length === 0 && tables.length === 0 && !(title && /报告/.test(title.text));
 
   return {
     text,
