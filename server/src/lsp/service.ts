@@ -18,6 +18,7 @@ import type {
 import {
   RULES,
   agencyKey,
+  docsUrl,
   findPreviousYear,
   fixAllEdits,
   foldingRanges,
@@ -44,12 +45,7 @@ import {
   type TableKind,
 } from '../core';
 
-export const DOCS_BASE = 'https://github.com/govreport/govreport-lint/blob/main/docs/rules/';
 export const SOURCE = 'govreport';
-
-export function ruleDocUrl(id: string): string {
-  return `${DOCS_BASE}${id}.md`;
-}
 
 export interface AnalyzeInput {
   readonly uri: string;
@@ -292,7 +288,7 @@ export class ReportService {
         severity: SEVERITY[f.severity],
         source: SOURCE,
         code: f.ruleId,
-        codeDescription: { href: ruleDocUrl(f.ruleId) },
+        codeDescription: { href: docsUrl(f.ruleId) },
         message: pick(f.message, lang),
         data,
       };
