@@ -148,3 +148,14 @@ test('a note that mentions 政府信息公开 without a heading, a table or a re
   const draft = lintText('某某县卫生健康局2024年政府信息公开工作年度报告\n');
   assert.ok(summarize(draft).some((f) => f.rule === 'section-missing'), 'a report title alone is a report being written');
 });
+
+test('an empty tab-separated form: every table is found, every row reported blank once', () => {
+  const empty = (n: number) => Array.from({ length: n }, () => '');
+  const keys = ['new', 'carry_in', 'r1', 'r2', 'r3_1', 'r3_2', 'r3_3', 'r3_4', 'r3_5', 'r3_6', 'r3_7', 'r3_8', 'r4_1', 'r4_2', 'r4_3', 'r5_1', 'r5_2', 'r5_3', 'r5_4', 'r5_5', 'r6_1', 'r6_2', 'r6_3', 'total', 'carry_out'];
+  const text = generateReport({ layout: 'L2', t3: Object.fromEntries(keys.map((k) => [k, empty(7)])), t4: empty(15), narrative: false });
+  const r = lintText(text);
+  const rules = summarize(r).map((f) => f.rule);
+  assert.deepEqual([...new Set(rules)].sort(), ['table-blank-cell']);
+  assert.equal(rules.length, 25 + 1, 'one per table-3 row and one for table 4');
+  assert.deepEqual(r.report.tables.map((t) => t.kind).sort(), ['T2', 'T3', 'T4']);
+});

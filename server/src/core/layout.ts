@@ -86,12 +86,16 @@ export function detectLayout(lines: readonly Line[], from: number, to: number): 
   let html = 0;
   let singleValue = 0;
   let blankish = 0;
+  let tabbedLines = 0;
+  let tabOnly = 0;
   for (let i = from; i < to; i++) {
     const t = lines[i].text;
     if (t.trim() === '') {
       if (t.length > 0) blankish++;
+      if (/\t.*\t/.test(t)) tabOnly++;
       continue;
     }
+    if (/\t/.test(t.replace(/^\t/, ''))) tabbedLines++;
     nonEmpty++;
     const trimmed = t.trim();
     if (!/[\s\u3000]/.test(trimmed) && isValueText(trimmed) && /[0-9０-９]/.test(trimmed)) singleValue++;
@@ -108,6 +112,8 @@ export function detectLayout(lines: readonly Line[], from: number, to: number): 
   if (pipe / nonEmpty >= 0.5) return 'L4';
   if (l1 / nonEmpty >= 0.6) return 'L1';
   if (withDigits > 0 && tabbedDigits / withDigits >= 0.5) return 'L2';
+  // an empty form: tab-separated rows with no number at all
+  if (withDigits === 0 && tabbedLines + tabOnly >= 3 && tabbedLines + tabOnly >= 0.5 * (nonEmpty + tabOnly)) return 'L2';
   if (html > 0) return 'L5';
   // one cell per line without the tab prefix (HTML blocks pasted as text): numbers stand alone on their lines
   if (withDigits >= 3 && singleValue / withDigits >= 0.7 && singleValue + blankish >= nonEmpty * 0.3) return 'L1';
@@ -316,6 +322,11 @@ export function tokenize(lines: readonly Line[], from: number, to: number, layou
       continue;
     }
     if (t.trim() === '') {
+      // a row of empty cells in a tab-separated table (an empty form): blank cells
+      if (layout === 'L2' && /\t.*\t/.test(t)) {
+        for (const [a, b] of tabSpans(t)) out.push(cellTok(line, a, b));
+        out.push(makeTok('eol', '', { start: line.end, end: line.end }, i));
+      }
       continue;
     }
     if (layout === 'L4' || t.trimStart().startsWith('|')) {
