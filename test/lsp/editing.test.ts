@@ -8,21 +8,11 @@ import assert from 'node:assert/strict';
 import type { Position, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { lint, pick } from '../../server/src/core';
 import { readFixture, seedNames } from '../helpers';
+import { rng } from '../gen/report';
 import { TestClient, applyTextEdits, docUri } from './harness';
 
 const SEED0 = seedNames()[0];
 
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function positionAt(text: string, offset: number): Position {
   const before = text.slice(0, offset);

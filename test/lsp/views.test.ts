@@ -203,9 +203,9 @@ describe('skeleton', () => {
       assert.deepEqual(
         core.report.tables.map((t) => [t.kind, t.layout, t.rows.length, t.rows.every((row) => row.aligned)]),
         [
-          ['T2', 'L3', 6, true],
+          ['T2', 'L2', 6, true],
           ['T3', 'L2', 25, true],
-          ['T4', 'L3', 1, true],
+          ['T4', 'L2', 1, true],
         ],
       );
       assert.equal(core.report.title?.year, 2024);

@@ -64,3 +64,12 @@ export function formula(id: Identity): string {
 export function isBlank(c: Cell | undefined): boolean {
   return !!c && c.state === 'blank';
 }
+
+/** Every value cell of every table row, with its table and row. */
+export function* allCells(report: Report): Generator<{ table: Table; row: Row; cell: Cell }> {
+  for (const table of report.tables) {
+    for (const row of table.rows) {
+      for (const cell of row.cells) yield { table, row, cell };
+    }
+  }
+}

@@ -1,5 +1,6 @@
 import type { Rule, RawFinding } from '../rule';
 import { msg } from '../messages';
+import { allCells } from './_util';
 
 /** A negative count or amount (changes excepted) (domain.md §3.2). */
 export const rule: Rule = {
@@ -12,13 +13,9 @@ export const rule: Rule = {
     description: { zh: '单元格为负数', en: 'A cell is negative' },
   },
   *check({ report }): Iterable<RawFinding> {
-    for (const t of report.tables) {
-      for (const r of t.rows) {
-        for (const c of r.cells) {
-          if (!c.negative) continue;
-          yield { range: c.displayRange, message: msg('table-cell-negative', { row: r.def.label, column: c.column.label, value: c.raw.trim() }) };
-        }
-      }
+    for (const { row: r, cell: c } of allCells(report)) {
+      if (!c.negative) continue;
+      yield { range: c.displayRange, message: msg('table-cell-negative', { row: r.def.label, column: c.column.label, value: c.raw.trim() }) };
     }
   },
 };

@@ -1,5 +1,6 @@
 import type { Rule, RawFinding } from '../rule';
 import { msg } from '../messages';
+import { allCells } from './_util';
 
 /** A decimal in a count cell (domain.md §3.2). */
 export const rule: Rule = {
@@ -12,13 +13,9 @@ export const rule: Rule = {
     description: { zh: '计数单元格不是整数', en: 'A count cell is not a whole number' },
   },
   *check({ report }): Iterable<RawFinding> {
-    for (const t of report.tables) {
-      for (const r of t.rows) {
-        for (const c of r.cells) {
-          if (!c.notInteger) continue;
-          yield { range: c.displayRange, message: msg('table-cell-not-integer', { row: r.def.label, column: c.column.label, raw: c.raw }) };
-        }
-      }
+    for (const { row: r, cell: c } of allCells(report)) {
+      if (!c.notInteger) continue;
+      yield { range: c.displayRange, message: msg('table-cell-not-integer', { row: r.def.label, column: c.column.label, raw: c.raw }) };
     }
   },
 };

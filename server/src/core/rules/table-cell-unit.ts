@@ -1,6 +1,6 @@
 import type { Rule, RawFinding } from '../rule';
 import { msg } from '../messages';
-import { fix } from './_util';
+import { allCells, fix } from './_util';
 
 /** `12件`: a harmless unit in a number cell; the value is used (domain.md §3.2). */
 export const rule: Rule = {
@@ -13,20 +13,16 @@ export const rule: Rule = {
     description: { zh: '表格单元格含单位', en: 'A table cell contains a unit' },
   },
   *check({ report }): Iterable<RawFinding> {
-    for (const t of report.tables) {
-      for (const r of t.rows) {
-        for (const c of r.cells) {
-          if (!c.unit || !c.unitRange || c.state !== 'number') continue;
-          // delete the unit and the spaces before it
-          let start = c.unitRange.start;
-          while (start > c.range.start && /[\s\u3000]/.test(report.text[start - 1])) start--;
-          yield {
-            range: c.displayRange,
-            message: msg('table-cell-unit', { raw: c.raw }),
-            fixes: [fix('fix.delete-unit', { unit: c.unit }, [{ range: { start, end: c.unitRange.end }, newText: '' }], true)],
-          };
-        }
-      }
+    for (const { row: r, cell: c } of allCells(report)) {
+      if (!c.unit || !c.unitRange || c.state !== 'number') continue;
+      // delete the unit and the spaces before it
+      let start = c.unitRange.start;
+      while (start > c.range.start && /[\s\u3000]/.test(report.text[start - 1])) start--;
+      yield {
+        range: c.displayRange,
+        message: msg('table-cell-unit', { raw: c.raw }),
+        fixes: [fix('fix.delete-unit', { unit: c.unit }, [{ range: { start, end: c.unitRange.end }, newText: '' }], true)],
+      };
     }
   },
 };

@@ -1,5 +1,6 @@
 import type { Rule, RawFinding } from '../rule';
 import { msg } from '../messages';
+import { allCells } from './_util';
 
 /** A value cell that is neither a number, a blank, nor valid change grammar (domain.md §3.2). */
 export const rule: Rule = {
@@ -12,21 +13,17 @@ export const rule: Rule = {
     description: { zh: '表格单元格不是数字', en: 'A table cell is not a number' },
   },
   *check({ report }): Iterable<RawFinding> {
-    for (const t of report.tables) {
-      for (const r of t.rows) {
-        for (const c of r.cells) {
-          if (c.state !== 'text') continue;
-          const tooLarge = /\d{16,}/.test(c.raw.replace(/[,，\s]/g, ''));
-          yield {
-            range: c.displayRange,
-            message: msg(tooLarge ? 'table-non-numeric-cell.too-large' : 'table-non-numeric-cell', {
-              row: r.def.label,
-              column: c.column.label,
-              raw: c.raw,
-            }),
-          };
-        }
-      }
+    for (const { row: r, cell: c } of allCells(report)) {
+      if (c.state !== 'text') continue;
+      const tooLarge = /\d{16,}/.test(c.raw.replace(/[,，\s]/g, ''));
+      yield {
+        range: c.displayRange,
+        message: msg(tooLarge ? 'table-non-numeric-cell.too-large' : 'table-non-numeric-cell', {
+          row: r.def.label,
+          column: c.column.label,
+          raw: c.raw,
+        }),
+      };
     }
   },
 };
