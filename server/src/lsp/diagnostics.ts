@@ -5,6 +5,7 @@
  */
 
 import {
+  DiagnosticRefreshRequest,
   DocumentDiagnosticReportKind,
   LSPErrorCodes,
   ResponseError,
@@ -105,7 +106,9 @@ export function registerDiagnostics(getCtx: () => Context): DiagnosticsControl {
 
   const revalidate = (uris: readonly string[]): void => {
     if (pull) {
-      if (ctx.support.diagnosticRefresh) void connection.languages.diagnostics.refresh();
+      // `languages.diagnostics.refresh()` is typed void but returns the request's promise; a client may fail the
+      // request (e.g. while it restarts), and an unhandled rejection ends the server process
+      if (ctx.support.diagnosticRefresh) void connection.sendRequest(DiagnosticRefreshRequest.type).catch(() => undefined);
       return;
     }
     for (const uri of uris) if (documents.get(uri)) schedule(uri, ctx.settings.peek(uri).debounceMs);
