@@ -15,6 +15,7 @@ const targets = [
   ['client/src/extension.ts', 'client/out/extension.js', 'node', { external: ['vscode'] }],
   ['server/src/server.ts', 'server/out/server.js', 'node', {}],
   ['server/src/cli/main.ts', 'server/out/cli.js', 'node', {}],
+  ['server/src/cli/worker.ts', 'server/out/cli-worker.js', 'node', {}],
   ['client/src/browser/extension.ts', 'client/out/browser/extension.js', 'browser', { external: ['vscode'], format: 'cjs' }],
   ['server/src/browser/server.ts', 'server/out/browser/server.js', 'browser', { format: 'iife' }],
 ];

@@ -20,6 +20,8 @@ export interface CliOptions {
   readonly quiet: boolean;
   readonly outputFile?: string;
   readonly maxWarnings?: number;
+  /** `--jobs`: worker threads (undefined: one per CPU; 1: check in the main thread). */
+  readonly jobs?: number;
   readonly help: boolean;
   readonly version: boolean;
 }
@@ -55,6 +57,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         quiet: { type: 'boolean' },
         'output-file': { type: 'string', short: 'o' },
         'max-warnings': { type: 'string' },
+        jobs: { type: 'string', short: 'j' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -94,6 +97,13 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     maxWarnings = Number(raw.trim());
   }
 
+  let jobs: number | undefined;
+  if (v.jobs !== undefined) {
+    const raw = v.jobs.trim();
+    if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new UsageError(t(lang, 'usage.bad-jobs', { value: v.jobs }));
+    jobs = Number(raw);
+  }
+
   const help = v.help ?? false;
   const version = v.version ?? false;
   if (!help && !version && parsed.positionals.length === 0) throw new UsageError(t(lang, 'usage.no-input'));
@@ -108,6 +118,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     quiet: v.quiet ?? false,
     outputFile: v['output-file'],
     maxWarnings,
+    jobs,
     help,
     version,
   };
@@ -129,6 +140,8 @@ const HELP_ZH = `用法：govreport-lint [选项] <文件|目录|通配符>...
       --quiet                  只报告错误
   -o, --output-file <文件>     将结果写入文件而不是标准输出
       --max-warnings <数量>    警告数超过该值时以退出码 1 结束
+  -j, --jobs <数量>            并行检查的工作线程数（默认为 CPU 数；1 表示不用工作线程）；
+                               少于 64 个文件或使用 --fix 时总在主线程中检查
   -h, --help                   显示本帮助
   -v, --version                显示版本号
 
@@ -151,6 +164,8 @@ Options:
       --quiet                  report errors only
   -o, --output-file <file>     write the report to a file instead of standard output
       --max-warnings <n>       exit with code 1 when there are more than n warnings
+  -j, --jobs <n>               worker threads checking files in parallel (default: one per CPU; 1: none);
+                               fewer than 64 files, and --fix, are always checked in the main thread
   -h, --help                   show this help
   -v, --version                show the version
 

@@ -1,7 +1,7 @@
 /**
  * Checking one file: read → decode → lint (with the previous year's report when paired) → optionally fix and
- * write back. `checkFile` depends only on its arguments and the file system, and returns plain data, so a
- * worker pool can run it later without changes.
+ * write back. `checkFile` depends only on its arguments and the file system, and returns plain data, so the
+ * worker pool (pool.ts, worker.ts) runs exactly the same function as the in-process loop.
  */
 
 import * as fs from 'node:fs';
@@ -24,6 +24,7 @@ import {
 import { decodeBytes, encodeText, ENCODING_LABEL, roundTrips, type DecodedText, type TextEncoding } from './decode';
 import { fixLoop, FixWriteError, writeAtomically, type AppliedFix } from './fix';
 import { both } from './messages';
+import { reportKey, type ReportKey } from './pairing';
 
 export interface CheckOptions {
   readonly rules: Readonly<Record<string, RuleSetting>>;
@@ -75,6 +76,14 @@ export interface FileResult {
   readonly failures: readonly RuleFailure[];
   /** Paths of the files whose reports served as previous years for the cross-year rules. */
   readonly previousYears: readonly string[];
+  /** The check itself failed (an exception, or the worker checking the file died); no messages then. */
+  readonly internalError?: Text2;
+}
+
+/** A file's result plus the pairing keys of its reports (as read before any fix). */
+export interface KeyedResult {
+  readonly result: FileResult;
+  readonly keys: readonly ReportKey[];
 }
 
 export type Loaded =
@@ -158,8 +167,16 @@ function byPosition(a: Finding, b: Finding): number {
  * Lints a document report by report, each with its own previous year: first among the document's other reports,
  * then among the reports of `others` (in the given order). Records the uris of the previous years used.
  */
-function lintDocument(text: string, filePath: string, rules: CheckOptions['rules'], others: readonly OtherReport[], used: Set<string>): LintResult {
+function lintDocument(
+  text: string,
+  filePath: string,
+  rules: CheckOptions['rules'],
+  others: readonly OtherReport[],
+  used: Set<string>,
+  parsed?: (reports: readonly Report[]) => void,
+): LintResult {
   const reports = parseDocument(text);
+  parsed?.(reports);
   const name = path.basename(filePath);
   const candidates: OtherReport[] = [...reports.map((report) => ({ report, name, uri: filePath })), ...others];
   const results = reports.map((report) => {
@@ -177,14 +194,43 @@ function lintDocument(text: string, filePath: string, rules: CheckOptions['rules
 }
 
 export function checkFile(file: string, options: CheckOptions): FileResult {
+  return checkFileKeyed(file, options).result;
+}
+
+/** `checkFile`, plus the pairing keys of the file's reports (from the parse the check does anyway). */
+export function checkFileKeyed(file: string, options: CheckOptions): KeyedResult {
   const filePath = path.resolve(file);
   const loaded = loadFile(filePath);
   if (loaded.kind === 'error') {
-    return { filePath, encoding: 'utf8', messages: [], fixed: [], failures: [], previousYears: [], readError: loaded.error };
+    return { result: { filePath, encoding: 'utf8', messages: [], fixed: [], failures: [], previousYears: [], readError: loaded.error }, keys: [] };
   }
-  if (loaded.kind === 'binary') return binaryResult(filePath, options);
+  if (loaded.kind === 'binary') return { result: binaryResult(filePath, options), keys: [] };
+  let keys: readonly ReportKey[] = [];
+  const result = checkText(filePath, loaded.bytes, loaded.decoded, options, (reports) => (keys = reports.map(reportKey)));
+  return { result, keys };
+}
 
-  const { decoded, bytes } = loaded;
+/**
+ * `checkFileKeyed` that never throws: an exception of the check becomes the file's `internalError` (reported
+ * per file, like an unreadable file). In-process and in a worker alike.
+ */
+export function checkFileSafely(file: string, options: CheckOptions): KeyedResult {
+  try {
+    return checkFileKeyed(file, options);
+  } catch (e) {
+    return { result: internalErrorResult(file, both('check.failed', { path: path.resolve(file), error: errorMessage(e) })), keys: [] };
+  }
+}
+
+export function internalErrorResult(file: string, error: Text2): FileResult {
+  return { filePath: path.resolve(file), encoding: 'utf8', messages: [], fixed: [], failures: [], previousYears: [], internalError: error };
+}
+
+function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function checkText(filePath: string, bytes: Buffer, decoded: DecodedText, options: CheckOptions, parsed: (reports: readonly Report[]) => void): FileResult {
   const others: OtherReport[] = [];
   const indexes = new Map<string, LineIndex>();
   for (const other of options.pairWith ?? []) {
@@ -197,7 +243,7 @@ export function checkFile(file: string, options: CheckOptions): FileResult {
   const used = new Set<string>();
   const lintText = (text: string): LintResult => lintDocument(text, filePath, options.rules, others, used);
 
-  const initial = lintText(decoded.text);
+  const initial = lintDocument(decoded.text, filePath, options.rules, others, used, parsed);
   const done = (result: LintResult, fixed: readonly AppliedFix[], fixNotWritten?: Text2): FileResult => ({
     filePath,
     encoding: decoded.encoding,

@@ -1,23 +1,31 @@
 /**
  * `govreport-lint` command line: a thin adapter over the core.
  *
- *   inputs → files (files.ts) → pairing of consecutive years (core/workspace.ts) → checkFile per file
- *   (check.ts: decode, lint, fix) → formatter (stylish / json / sarif) → exit code.
+ *   inputs → files (files.ts) → checkFile per file (check.ts: decode, lint, fix), in worker threads (pool.ts) or
+ *   in-process → pairing of consecutive years (pairing.ts) → the paired files checked again with their partners
+ *   → formatter (stylish / json / sarif) → exit code.
  *
- * Files are checked sequentially; `checkFile` takes a path and plain options and returns plain data, so a worker
- * pool can replace the loop in `checkAll` without touching anything else.
+ * Cross-year pairing needs the titles of all files, which are only known once the files are parsed, so checking
+ * runs in two phases: every file is checked alone (which also yields its reports' agency keys and years), then
+ * the files that hold the current year of a pair are checked again with their previous-year files. Both phases
+ * run `checkFileSafely` on the same inputs whether in-process or in a worker, so the output does not depend on
+ * `--jobs`. `--fix` writes files and a paired check reads other files, so `--fix` stays in-process and pairs
+ * first (from a cheap parse of every file), as the fixes of one file must not race with the reading of another.
  */
 
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { findPreviousYear, type Lang, type Report } from '../core';
+import { parseDocument, pick, type Lang } from '../core';
 import { errorLanguage, helpText, parseCliArgs, UsageError, type CliOptions } from './args';
-import { checkFile, countMessages, loadReports, type CheckOptions, type FileResult } from './check';
+import { checkFileSafely, countMessages, loadFile, type CheckOptions, type FileResult, type KeyedResult } from './check';
 import { expandInputs, type InputProblem } from './files';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatStylish } from './format-stylish';
 import { t } from './messages';
+import { pairFiles, reportKey, type ReportKey } from './pairing';
+import { CheckPool, PoolStartupError, type PoolTask } from './pool';
 
 export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
@@ -60,30 +68,82 @@ function problemText(lang: Lang, p: InputProblem): string {
   }
 }
 
-/**
- * For every file, the other checked files that hold the same agency's previous-year report of one of its reports
- * (a file can hold several concatenated reports). Only needed when more than one file is checked; pairs inside
- * one file are found by `checkFile` itself.
- */
-export function pairPreviousYears(files: readonly string[]): Map<string, string[]> {
-  const pairs = new Map<string, string[]>();
-  if (files.length < 2) return pairs;
-  const candidates: { report: Report; path: string }[] = [];
-  for (const file of files) for (const report of loadReports(file)) candidates.push({ report, path: file });
-  for (const c of candidates) {
-    const prev = findPreviousYear(c.report, candidates);
-    if (!prev || prev.path === c.path) continue;
-    const list = pairs.get(c.path) ?? [];
-    if (!list.includes(prev.path)) list.push(prev.path);
-    pairs.set(c.path, list);
-  }
-  return pairs;
+/** The pairing keys of a file's reports, from a parse of its text (none for unreadable or binary files). */
+function fileKeys(file: string): ReportKey[] {
+  const l = loadFile(file);
+  return l.kind === 'text' ? parseDocument(l.decoded.text).map(reportKey) : [];
 }
 
-/** Checks the files one after the other (the place for a worker pool). */
-export function checkAll(files: readonly string[], options: Omit<CheckOptions, 'pairWith'>): FileResult[] {
-  const pairs = pairPreviousYears(files);
-  return files.map((file) => checkFile(file, { ...options, pairWith: pairs.get(file) }));
+/**
+ * For every file, the other checked files that hold the same agency's previous-year report of one of its reports
+ * (a file can hold several concatenated reports), by parsing every file. Pairs inside one file are found by
+ * `checkFile` itself.
+ */
+export function pairPreviousYears(files: readonly string[]): Map<string, string[]> {
+  if (files.length < 2) return new Map();
+  return pairFiles(files.map((file) => ({ path: file, keys: fileKeys(file) })));
+}
+
+/** Below this many files the CLI checks in-process: starting workers would cost more than it saves. */
+export const MIN_FILES_FOR_WORKERS = 64;
+/** At most one worker per this many files. */
+const FILES_PER_WORKER = 32;
+
+/** Worker threads used for `files` files with `--jobs` (undefined: one per CPU); 0 or 1 = in-process. */
+export function workerCount(jobs: number | undefined, files: number, fix: boolean): number {
+  const wanted = jobs ?? os.availableParallelism();
+  if (fix || wanted <= 1 || files < MIN_FILES_FOR_WORKERS) return 0;
+  return Math.min(wanted, Math.ceil(files / FILES_PER_WORKER));
+}
+
+/** The worker script next to this module: server/out/cli-worker.js beside the bundle, worker.js beside tsc output. */
+function workerScript(): string | undefined {
+  for (const name of ['cli-worker.js', 'worker.js']) {
+    const p = path.join(__dirname, name);
+    if (fs.existsSync(p)) return p;
+  }
+  return undefined;
+}
+
+type Phase = (tasks: readonly PoolTask[]) => Promise<KeyedResult[]>;
+
+/**
+ * Checks the files (see the header of this module for the two phases) and returns one result per file, in the
+ * order of `files`. `jobs` as `--jobs`.
+ */
+export async function checkAll(files: readonly string[], options: Omit<CheckOptions, 'pairWith'>, jobs?: number): Promise<FileResult[]> {
+  if (options.fix) {
+    const pairs = pairPreviousYears(files);
+    return files.map((file) => checkFileSafely(file, { ...options, pairWith: pairs.get(file) }).result);
+  }
+  const inProcess: Phase = async (tasks) => tasks.map((task) => checkFileSafely(task.file, { ...options, pairWith: task.pairWith }));
+  const workers = workerCount(jobs, files.length, options.fix);
+  const script = workers > 1 ? workerScript() : undefined;
+  let pool = script ? new CheckPool(script, workers, options) : undefined;
+  const phase: Phase = async (tasks) => {
+    if (!pool) return inProcess(tasks);
+    try {
+      return await pool.run(tasks);
+    } catch (e) {
+      // workers that cannot even start (no threads, a broken installation): check in-process instead
+      if (!(e instanceof PoolStartupError)) throw e;
+      await pool.close();
+      pool = undefined;
+      return inProcess(tasks);
+    }
+  };
+  try {
+    const first = await phase(files.map((file) => ({ file })));
+    const results = first.map((k) => k.result);
+    if (files.length < 2) return results;
+    const pairs = pairFiles(files.map((file, i) => ({ path: file, keys: first[i].keys })));
+    const again = files.flatMap((file, i) => (pairs.has(file) ? [i] : []));
+    const second = await phase(again.map((i) => ({ file: files[i], pairWith: pairs.get(files[i]) })));
+    again.forEach((fileIndex, k) => (results[fileIndex] = second[k].result));
+    return results;
+  } finally {
+    await pool?.close();
+  }
 }
 
 function useColor(io: CliIo, toFile: boolean): boolean {
@@ -122,17 +182,26 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (problems.length) failed = true;
   if (files.length === 0) return EXIT_USAGE;
 
-  const all = checkAll(files, {
-    rules: options.rules,
-    fix: options.fix,
-    fixSeverities: options.quiet ? ['error'] : undefined,
-  });
+  const all = await checkAll(
+    files,
+    {
+      rules: options.rules,
+      fix: options.fix,
+      fixSeverities: options.quiet ? ['error'] : undefined,
+    },
+    options.jobs,
+  );
 
   const results: FileResult[] = [];
   let warnings = 0;
   for (const r of all) {
     if (r.readError !== undefined) {
       io.stderr(`govreport-lint: ${t(lang, 'input.unreadable', { path: r.filePath, reason: r.readError })}\n`);
+      failed = true;
+      continue;
+    }
+    if (r.internalError !== undefined) {
+      io.stderr(`govreport-lint: ${pick(r.internalError, lang)}\n`);
       failed = true;
       continue;
     }
