@@ -4,9 +4,9 @@
  * document's current one is never cached, returned or published; results are delivered in request order.
  */
 
-import type { CancellationToken, Diagnostic } from 'vscode-languageserver/node';
+import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import { msg, pick, type Lang } from '../core';
-import { AnalysisTimeout } from './analyzer';
+import { AnalysisTimeout } from './analyzer-common';
 import type { Context } from './context';
 import { SOURCE, type Analysis, type AnalyzeInput } from './service';
 import { resolveLanguage, settingsKey } from './settings';

@@ -4,7 +4,7 @@
  * `editor.codeActionsOnSave`). Edits are versioned, so the client refuses them on a changed document.
  */
 
-import type { CodeAction, CodeActionParams, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
+import type { CodeAction, CodeActionParams, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { msg, pick } from '../core';
 import type { Context } from './context';
 import { FIX_ALL_KIND } from './protocol';

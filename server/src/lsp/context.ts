@@ -1,12 +1,12 @@
 /** What the handlers share: the connection, documents, settings, workspace, analyses and client capabilities. */
 
-import type { ClientCapabilities, Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { ClientCapabilities, Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Lang } from '../core';
-import type { Analyzer } from './analyzer';
+import type { Analyzer } from './analyzer-common';
 import type { Analyses } from './analyses';
 import type { SettingsStore } from './settings';
-import type { WorkspaceFiles } from './workspace';
+import type { Workspace } from './workspace-common';
 
 export interface ClientSupport {
   readonly configuration: boolean;
@@ -44,7 +44,7 @@ export interface Context {
   readonly connection: Connection;
   readonly documents: TextDocuments<TextDocument>;
   readonly settings: SettingsStore;
-  readonly workspace: WorkspaceFiles;
+  readonly workspace: Workspace;
   readonly analyzer: Analyzer;
   readonly analyses: Analyses;
   readonly support: ClientSupport;

@@ -11,7 +11,7 @@ import {
   ResponseError,
   type DocumentDiagnosticParams,
   type DocumentDiagnosticReport,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import type { Context } from './context';
 import { safe } from './safe';
 
@@ -28,7 +28,7 @@ export function registerDiagnostics(getCtx: () => Context): DiagnosticsControl {
   const ctx = getCtx();
   const { connection, documents } = ctx;
   const pull = ctx.support.pullDiagnostics;
-  const timers = new Map<string, NodeJS.Timeout>();
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const justOpened = new Set<string>();
   const pushedClosed = new Set<string>();
 

@@ -1,6 +1,6 @@
 /** Folding ranges: sections, sub-sections and tables. */
 
-import type { FoldingRange, FoldingRangeParams } from 'vscode-languageserver/node';
+import type { FoldingRange, FoldingRangeParams } from 'vscode-languageserver';
 import type { Context } from './context';
 import { safe } from './safe';
 import { currentView } from './views';

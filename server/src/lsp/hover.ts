@@ -1,6 +1,6 @@
 /** Hovers: table cells (row, column, the arithmetic they take part in), section headings, the title. */
 
-import type { Hover, HoverParams } from 'vscode-languageserver/node';
+import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { Context } from './context';
 import { safe } from './safe';
 import { currentView } from './views';

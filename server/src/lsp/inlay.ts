@@ -1,6 +1,6 @@
 /** Inlay hints: the computed value beside a wrong total (`govreport.inlayHints.enabled`). */
 
-import type { InlayHint, InlayHintParams, Position } from 'vscode-languageserver/node';
+import type { InlayHint, InlayHintParams, Position } from 'vscode-languageserver';
 import type { Context } from './context';
 import { safe } from './safe';
 import { currentView } from './views';

@@ -1,6 +1,6 @@
 /** The custom messages of docs/dev/contracts.md (names, parameters, results). */
 
-import { NotificationType, RequestType } from 'vscode-languageserver/node';
+import { NotificationType, RequestType } from 'vscode-languageserver';
 
 export interface StatusParams {
   readonly uri: string;

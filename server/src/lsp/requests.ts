@@ -1,7 +1,5 @@
 /** The custom requests of docs/dev/contracts.md: export the tables, a report skeleton, check the workspace. */
 
-import { promises as fsp } from 'node:fs';
-import * as path from 'node:path';
 import { reportSkeleton } from '../core';
 import type { Context } from './context';
 import type { DiagnosticsControl } from './diagnostics';
@@ -16,21 +14,12 @@ import {
   type SkeletonResult,
 } from './protocol';
 import { safe } from './safe';
-import { decodeBytes, SCAN_LIMITS, uriToPath } from './workspace';
 
-/** The text of a document: open, else the file on disk (undefined when neither). */
+/** The text of a document: open, else the saved file (undefined when neither). */
 async function textOf(ctx: Context, uri: string): Promise<string | undefined> {
   const doc = ctx.documents.get(uri);
   if (doc) return doc.getText();
-  const p = uriToPath(uri);
-  if (!p) return undefined;
-  try {
-    const st = await fsp.stat(p);
-    if (!st.isFile() || st.size > SCAN_LIMITS.bytes) return undefined;
-    return decodeBytes(await fsp.readFile(p));
-  } catch {
-    return undefined;
-  }
+  return ctx.workspace.readText(uri);
 }
 
 export function registerRequests(getCtx: () => Context, diagnostics: DiagnosticsControl): void {
@@ -62,21 +51,22 @@ export function registerRequests(getCtx: () => Context, diagnostics: Diagnostics
     safe<Record<string, never>, CheckWorkspaceResult>(getCtx, CheckWorkspaceRequest.method, { files: 0, reports: 0, errors: 0, warnings: 0 }, async () => {
       await ctx.workspace.scan();
       const files = ctx.workspace.all();
-      const openByPath = new Map<string, string>();
+      const openByFile = new Map<string, string>();
       for (const uri of ctx.documents.keys()) {
-        const p = uriToPath(uri);
-        if (p) openByPath.set(path.resolve(p), uri);
+        const k = ctx.workspace.fileKey(uri);
+        if (k !== undefined) openByFile.set(k, uri);
       }
       const result = { files: files.length, reports: 0, errors: 0, warnings: 0 };
       for (const f of files) {
-        const openUri = openByPath.get(path.resolve(f.fsPath));
+        const k = ctx.workspace.fileKey(f.uri);
+        const openUri = k === undefined ? undefined : openByFile.get(k);
         let a;
         if (openUri) {
           a = (await ctx.analyses.get(openUri))?.analysis;
         } else {
           if (f.text === undefined) continue; // cannot hold a report (no year, no 信息公开)
           const s = await ctx.settings.get(f.uri);
-          let languageId = /\.md$/i.test(f.fsPath) ? 'markdown' : 'plaintext';
+          let languageId = /\.md$/i.test(f.uri) ? 'markdown' : 'plaintext';
           for (const g of s.files) if (await ctx.workspace.matches(f.uri, g)) languageId = 'govreport';
           a = await ctx.analyses.analyzeClosed(f.uri, f.text, languageId);
           if (a) {

@@ -1,6 +1,6 @@
 /** Handlers never take the server down: an exception is logged and answered with an empty result. */
 
-import { ResponseError, type CancellationToken } from 'vscode-languageserver/node';
+import { ResponseError, type CancellationToken } from 'vscode-languageserver';
 import type { Context } from './context';
 
 export function safe<P, R>(

@@ -3,7 +3,7 @@
  * cached per resource until `workspace/didChangeConfiguration`; defaults when the client cannot be asked.
  */
 
-import type { Connection } from 'vscode-languageserver/node';
+import type { Connection } from 'vscode-languageserver';
 import type { Lang, RuleSetting } from '../core';
 
 export interface Suppression {

@@ -1,6 +1,6 @@
 /** Document symbols: sections → sub-sections → tables → rows (Outline view and breadcrumbs). */
 
-import type { DocumentSymbol, DocumentSymbolParams, SymbolInformation } from 'vscode-languageserver/node';
+import type { DocumentSymbol, DocumentSymbolParams, SymbolInformation } from 'vscode-languageserver';
 import type { Context } from './context';
 import { safe } from './safe';
 import { currentView } from './views';

@@ -1,6 +1,6 @@
 /** Views (hover, symbols, folding, inlay hints) of a document's current analysis, computed by the analyzer. */
 
-import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
+import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Context } from './context';
 import type { ViewRequest, ViewResult } from './service';

@@ -2,7 +2,7 @@
  * The workspace as the server sees it: its folders (`workspace/workspaceFolders`, else the initialize params),
  * the `*.txt` / `*.md` files in them (scanned lazily with Node fs, bounded, cached by mtime, decoded as UTF-8,
  * UTF-16 with BOM, or GB18030/GBK), and which of them may hold reports — the candidates for the cross-year
- * rules, handed to the analyzer.
+ * rules, handed to the analyzer. The Node implementation of `Workspace` (workspace-common.ts).
  *
  * Decoding uses the platform's WHATWG `TextDecoder` (Node and VS Code's Electron ship full ICU: `gb18030` is a
  * superset of GBK) rather than iconv-lite, whose tables for every CJK encoding would be 480 KB of the server
@@ -13,8 +13,9 @@ import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection, WorkspaceFolder } from 'vscode-languageserver/node';
-import type { CandidateText } from './analyzer';
+import type { CandidateText } from './analyzer-common';
 import { matchFile } from './glob';
+import { fetchFolders, type Workspace } from './workspace-common';
 
 export const SCAN_LIMITS = {
   /** Directory entries looked at, in all. */
@@ -87,7 +88,7 @@ interface Folder {
   readonly fsPath: string;
 }
 
-export class WorkspaceFiles {
+export class WorkspaceFiles implements Workspace {
   /** Bumped whenever the set of candidate reports changes. */
   generation = 0;
   private readonly files = new Map<string, ScannedFile>();
@@ -109,14 +110,7 @@ export class WorkspaceFiles {
 
   async folders(): Promise<Folder[]> {
     if (this.folderCache) return this.folderCache;
-    let list: readonly WorkspaceFolder[] = this.initialFolders;
-    if (this.canAskFolders()) {
-      try {
-        list = (await this.connection.workspace.getWorkspaceFolders()) ?? [];
-      } catch (e) {
-        this.log(`workspace/workspaceFolders failed: ${e instanceof Error ? e.message : String(e)}`);
-      }
-    }
+    const list = await fetchFolders({ connection: this.connection, canAskFolders: this.canAskFolders, folders: this.initialFolders, log: this.log });
     const out: Folder[] = [];
     for (const f of list) {
       const p = uriToPath(f.uri);
@@ -146,6 +140,25 @@ export class WorkspaceFiles {
   async matches(uri: string, pattern: string): Promise<boolean> {
     const { relative, absolute } = await this.locate(uri);
     return matchFile(pattern, relative, absolute);
+  }
+
+  /** The saved text of a local file (not larger than the scan limit). */
+  async readText(uri: string): Promise<string | undefined> {
+    const p = uriToPath(uri);
+    if (!p) return undefined;
+    try {
+      const st = await fsp.stat(p);
+      if (!st.isFile() || st.size > SCAN_LIMITS.bytes) return undefined;
+      return decodeBytes(await fsp.readFile(p));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The resolved local path. */
+  fileKey(uri: string): string | undefined {
+    const p = uriToPath(uri);
+    return p === undefined ? undefined : path.resolve(p);
   }
 
   /**
