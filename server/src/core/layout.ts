@@ -44,11 +44,18 @@ const CHANGE_RE = /^(?:增加?|减少?)\d+(?:[,，、]?(?:减少?)\d+)?$/;
 
 /** Whether a trimmed cell text is a value (number, change, or blank) rather than a label. */
 export function isValueText(raw: string): boolean {
-  if (isBlankText(raw)) return true;
-  if (raw.length > 40) return false; // values are short; labels and sentences are not values
+  if (raw.length > 40) return isBlankText(raw); // values are short; labels and sentences are not values
+  const hit = valueCache.get(raw);
+  if (hit !== undefined) return hit;
   const c = nfkc(stripBookmarks(raw)).replace(/[\s]+/g, '');
-  return NUMBERISH_RE.test(c) || CHANGE_RE.test(c);
+  const v = isBlankText(raw) || NUMBERISH_RE.test(c) || CHANGE_RE.test(c);
+  if (valueCache.size >= 20_000) valueCache.clear();
+  valueCache.set(raw, v);
+  return v;
 }
+
+/** Cells repeat (0, 1, blank markers): a bounded memo of isValueText. */
+const valueCache = new Map<string, boolean>();
 
 function isSeparatorCells(cells: string[]): boolean {
   const nonEmpty = cells.map((c) => c.trim()).filter((c) => c !== '');

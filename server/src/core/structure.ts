@@ -91,7 +91,8 @@ export function parseHeading(line: Line): Heading | undefined {
       similarity: mapped.similarity,
     };
   }
-  // a heading without numeral: the line is exactly a canonical title
+  // a heading without numeral: the line is exactly a canonical title (short lines only)
+  if (t.length > 40) return undefined;
   const norm = normLabel(t);
   for (const n of SECTION_NOS) {
     if (CANON_NORM.get(n) === norm) {

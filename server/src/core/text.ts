@@ -120,14 +120,15 @@ export function compact(s: string): string {
 export function dice(a: string, b: string): number {
   if (a === b) return 1;
   if (a.length < 2 || b.length < 2) return 0;
-  const grams = new Map<string, number>();
+  // bigrams as numbers (two UTF-16 units), counted in a small map: no substring allocation
+  const grams = new Map<number, number>();
   for (let i = 0; i < a.length - 1; i++) {
-    const g = a.slice(i, i + 2);
+    const g = a.charCodeAt(i) * 65536 + a.charCodeAt(i + 1);
     grams.set(g, (grams.get(g) ?? 0) + 1);
   }
   let common = 0;
   for (let i = 0; i < b.length - 1; i++) {
-    const g = b.slice(i, i + 2);
+    const g = b.charCodeAt(i) * 65536 + b.charCodeAt(i + 1);
     const c = grams.get(g);
     if (c) {
       common++;
