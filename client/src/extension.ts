@@ -1,88 +1,36 @@
 /**
- * VS Code client of govreport-lint: starts the language server, relays, and adds the editor affordances
- * (commands, status bar, suppression quick fix, `govreport.files`). Nothing domain-specific lives here.
- *
- * Activation is light (the extension also activates for plain-text and Markdown documents, which may be
- * reports): the language server is only started when a document that may be a report is open, or when a
- * command needs it. See server.ts.
+ * VS Code client of govreport-lint on the desktop (and in the Node extension host of code-server and remotes):
+ * the language server is server/out/server.js, a Node process spoken to over IPC. The activation itself is
+ * shared with the browser (activate.ts, browser/extension.ts).
  */
 
-import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { registerCommands } from './commands';
-import { ReportFileAssociation } from './files';
-import type { StatusParams } from './protocol';
-import { ServerController, changeMayMakeReport, mayBeReport } from './server';
-import { ReportStatusBar } from './status';
-import { registerSuppression } from './suppress';
+import type * as vscode from 'vscode';
+import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { activateWith, deactivateAll, type GovReportApi } from './activate';
+import { DESKTOP_SCHEMES, type ClientPlatform } from './server';
 
-/** What `activate` returns (`vscode.extensions.getExtension(id).exports`), for tests and other extensions. */
-export interface GovReportApi {
-  /** The language client, once the server has been started (undefined before). */
-  readonly client: LanguageClient | undefined;
-  /** Whether the server has been started (it starts lazily). */
-  readonly started: boolean;
-  /**
-   * Resolves when the language server is running and initialised. Reading it starts the server if it is not
-   * running yet (tests can simply `await api.ready`). After a restart it refers to the new start.
-   */
-  readonly ready: Promise<void>;
-  /** The last `govreport/status` the server sent for a document. */
-  status(uri: vscode.Uri): StatusParams | undefined;
-  /** Fires on every `govreport/status` notification. */
-  readonly onDidReceiveStatus: vscode.Event<StatusParams>;
-}
+export type { GovReportApi } from './activate';
 
-let controller: ServerController | undefined;
+const NODE_PLATFORM: ClientPlatform = {
+  schemes: DESKTOP_SCHEMES,
+  restart: (client) => (client as LanguageClient).restart(),
+  async createClient(context: vscode.ExtensionContext, id: string, name: string, clientOptions: LanguageClientOptions) {
+    // Loaded on first start, not on activation: most of the bundle is the language client library.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { LanguageClient, TransportKind } = require('vscode-languageclient/node') as typeof import('vscode-languageclient/node');
+    const module = context.asAbsolutePath('server/out/server.js');
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    };
+    return new LanguageClient(id, name, serverOptions, clientOptions);
+  },
+};
 
 export function activate(context: vscode.ExtensionContext): GovReportApi {
-  const server = new ServerController(context);
-  controller = server;
-  const status = new ReportStatusBar(server);
-  context.subscriptions.push(status, registerCommands(server), registerSuppression(), new ReportFileAssociation());
-
-  // Lazy start: the first document that may be a report starts the server.
-  let failureShown = false;
-  context.subscriptions.push(server.onDidStart(() => (failureShown = false)));
-  const startFailed = (e: unknown) => {
-    // One message per run of failures, not one per opened document.
-    if (failureShown) return;
-    failureShown = true;
-    void vscode.window.showErrorMessage(
-      vscode.l10n.t('Could not start the GovReport language server: {0}', e instanceof Error ? e.message : String(e)),
-    );
-  };
-  const startIfNeeded = (doc: vscode.TextDocument) => {
-    if (!server.started && mayBeReport(doc)) server.ensureStarted().catch(startFailed);
-  };
-  context.subscriptions.push(
-    vscode.workspace.onDidOpenTextDocument(startIfNeeded),
-    vscode.workspace.onDidChangeTextDocument((e) => {
-      if (!server.started && changeMayMakeReport(e)) server.ensureStarted().catch(startFailed);
-    }),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('govreport.detect')) for (const d of vscode.workspace.textDocuments) startIfNeeded(d);
-    }),
-  );
-  for (const d of vscode.workspace.textDocuments) startIfNeeded(d);
-
-  return {
-    get client() {
-      return server.current;
-    },
-    get started() {
-      return server.started;
-    },
-    get ready() {
-      return server.ensureStarted().then(() => undefined);
-    },
-    status: (uri) => status.get(uri),
-    onDidReceiveStatus: server.onStatus,
-  };
+  return activateWith(context, NODE_PLATFORM);
 }
 
-export async function deactivate(): Promise<void> {
-  const c = controller;
-  controller = undefined;
-  if (c) await c.dispose();
+export function deactivate(): Promise<void> {
+  return deactivateAll();
 }

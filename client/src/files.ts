@@ -27,8 +27,11 @@ function filters(globs: readonly string[]): vscode.DocumentFilter[] {
   return out;
 }
 
-export function matchesReportFiles(doc: vscode.TextDocument): boolean {
-  if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'vscode-vfs') return false;
+/** Desktop: local files and virtual workspaces (vscode-vfs). */
+const DESKTOP_FILE_SCHEMES: readonly string[] = ['file', 'vscode-vfs'];
+
+export function matchesReportFiles(doc: vscode.TextDocument, schemes: readonly string[] = DESKTOP_FILE_SCHEMES): boolean {
+  if (!schemes.includes(doc.uri.scheme)) return false;
   const globs = vscode.workspace.getConfiguration('govreport', doc.uri).get<string[]>('files', DEFAULT_FILES);
   if (!Array.isArray(globs)) return false;
   const fs = filters(globs);
@@ -42,7 +45,8 @@ export class ReportFileAssociation implements vscode.Disposable {
   private readonly closedAt = new Map<string, number>();
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor() {
+  /** @param schemes URI schemes of saved files (documents of other schemes are left alone) */
+  constructor(private readonly schemes: readonly string[] = DESKTOP_FILE_SCHEMES) {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((d) => void this.consider(d)),
       vscode.workspace.onDidCloseTextDocument((d) => {
@@ -58,7 +62,7 @@ export class ReportFileAssociation implements vscode.Disposable {
   private async consider(doc: vscode.TextDocument): Promise<void> {
     if (doc.languageId !== 'plaintext') return;
     const key = doc.uri.toString();
-    if (!matchesReportFiles(doc)) return;
+    if (!matchesReportFiles(doc, this.schemes)) return;
     // Re-opened after a language change by the user (close + open in the same moment): leave it alone.
     // Re-opened later: it is a new editing session, switch again.
     if (this.switched.has(key) && Date.now() - (this.closedAt.get(key) ?? 0) < LANGUAGE_CHANGE_WINDOW_MS) return;

@@ -1,5 +1,7 @@
 /**
- * Starts and owns the language server (server/out/server.js over IPC).
+ * Starts and owns the language server: server/out/server.js over IPC on the desktop (extension.ts), the web-worker
+ * bundle server/out/browser/server.js in browsers (browser/extension.ts). How the client is made is the
+ * platform's business (`ClientPlatform`); everything else here is shared.
  *
  * The server is started lazily: activation only registers cheap things; the first document that may be
  * a report (language `govreport`, or a plain-text/Markdown document that passes `mayBeReport`), or the first
@@ -7,24 +9,36 @@
  */
 
 import * as vscode from 'vscode';
-import type { DocumentSelector, LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import type { BaseLanguageClient, DocumentSelector, LanguageClientOptions } from 'vscode-languageclient';
 import { LANGUAGE_ID, Method, type StatusParams } from './protocol';
 
-/** Documents the server sees. It decides from content whether a plain-text/Markdown document is a report. */
-export const DOCUMENT_SELECTOR: DocumentSelector = [
-  // Reports declared as such; vscode-vfs too, so that virtual workspaces get per-document checks.
-  { scheme: 'file', language: LANGUAGE_ID },
-  { scheme: 'untitled', language: LANGUAGE_ID },
-  { scheme: 'vscode-vfs', language: LANGUAGE_ID },
-  // Candidates: only local and untitled documents (not git:, output:, … views).
-  { scheme: 'file', language: 'plaintext' },
-  { scheme: 'untitled', language: 'plaintext' },
-  { scheme: 'file', language: 'markdown' },
-  { scheme: 'untitled', language: 'markdown' },
-];
+/** The URI schemes of the documents the server sees. */
+export interface Schemes {
+  /** Documents of language `govreport`. */
+  readonly reports: readonly string[];
+  /** Plain-text and Markdown documents, which the server checks when their content is a report. */
+  readonly candidates: readonly string[];
+}
 
-const CANDIDATE_LANGUAGES = new Set(['plaintext', 'markdown']);
-const CANDIDATE_SCHEMES = new Set(['file', 'untitled']);
+/**
+ * Desktop: reports declared as such, also in virtual workspaces (vscode-vfs); candidates only when local or
+ * untitled (not git:, output:, … views).
+ */
+export const DESKTOP_SCHEMES: Schemes = { reports: ['file', 'untitled', 'vscode-vfs'], candidates: ['file', 'untitled'] };
+
+const CANDIDATE_LANGUAGE_IDS = ['plaintext', 'markdown'];
+
+export function documentSelector(schemes: Schemes): DocumentSelector {
+  return [
+    ...schemes.reports.map((scheme) => ({ scheme, language: LANGUAGE_ID })),
+    ...CANDIDATE_LANGUAGE_IDS.flatMap((language) => schemes.candidates.map((scheme) => ({ scheme, language }))),
+  ];
+}
+
+/** Documents the server sees on the desktop. It decides from content whether a plain-text/Markdown document is a report. */
+export const DOCUMENT_SELECTOR: DocumentSelector = documentSelector(DESKTOP_SCHEMES);
+
+const CANDIDATE_LANGUAGES = new Set(CANDIDATE_LANGUAGE_IDS);
 
 /**
  * A cheap gate, not the detection: the server decides (setting `govreport.detect`). It only keeps the
@@ -35,17 +49,17 @@ const REPORT_HINT = /政府信息|年度报告|年报/;
 /** Only the beginning of a long document is looked at. */
 const HINT_SCAN_CHARS = 200_000;
 
-export function mayBeReport(doc: vscode.TextDocument): boolean {
+export function mayBeReport(doc: vscode.TextDocument, schemes: Schemes = DESKTOP_SCHEMES): boolean {
   if (doc.languageId === LANGUAGE_ID) return true;
-  if (!CANDIDATE_LANGUAGES.has(doc.languageId) || !CANDIDATE_SCHEMES.has(doc.uri.scheme)) return false;
+  if (!CANDIDATE_LANGUAGES.has(doc.languageId) || !schemes.candidates.includes(doc.uri.scheme)) return false;
   if (vscode.workspace.getConfiguration('govreport', doc.uri).get<string>('detect', 'auto') === 'off') return false;
   const end = doc.positionAt(HINT_SCAN_CHARS);
   return REPORT_HINT.test(doc.getText(new vscode.Range(new vscode.Position(0, 0), end)));
 }
 
 /** Whether an edit may have turned a candidate document into a report (a pasted report, typed title). */
-export function changeMayMakeReport(e: vscode.TextDocumentChangeEvent): boolean {
-  if (!CANDIDATE_LANGUAGES.has(e.document.languageId) || !CANDIDATE_SCHEMES.has(e.document.uri.scheme)) return false;
+export function changeMayMakeReport(e: vscode.TextDocumentChangeEvent, schemes: Schemes = DESKTOP_SCHEMES): boolean {
+  if (!CANDIDATE_LANGUAGES.has(e.document.languageId) || !schemes.candidates.includes(e.document.uri.scheme)) return false;
   if (vscode.workspace.getConfiguration('govreport', e.document.uri).get<string>('detect', 'auto') === 'off') return false;
   // A hint word may also be completed by typing its last character: look at the changed lines.
   return e.contentChanges.some((c) => {
@@ -57,11 +71,23 @@ export function changeMayMakeReport(e: vscode.TextDocumentChangeEvent): boolean 
   });
 }
 
+/** What differs between the desktop and the browser: the schemes, and how a language client is made. */
+export interface ClientPlatform {
+  readonly schemes: Schemes;
+  /** A language client that is not started yet (`clientOptions` are complete). */
+  createClient(context: vscode.ExtensionContext, id: string, name: string, clientOptions: LanguageClientOptions): Promise<BaseLanguageClient>;
+  /**
+   * Restarts the server of a running client, keeping the client (the desktop: a new server process). Absent:
+   * the client is disposed and a new one made (the browser: a web worker is not started twice).
+   */
+  restart?(client: BaseLanguageClient): Promise<void>;
+}
+
 export class ServerController implements vscode.Disposable {
-  private client: LanguageClient | undefined;
-  private starting: Promise<LanguageClient> | undefined;
+  private client: BaseLanguageClient | undefined;
+  private starting: Promise<BaseLanguageClient> | undefined;
   private readonly statusEmitter = new vscode.EventEmitter<StatusParams>();
-  private readonly startedEmitter = new vscode.EventEmitter<LanguageClient>();
+  private readonly startedEmitter = new vscode.EventEmitter<BaseLanguageClient>();
   private readonly willStartEmitter = new vscode.EventEmitter<void>();
   private readonly outputChannel: vscode.OutputChannel;
 
@@ -72,12 +98,15 @@ export class ServerController implements vscode.Disposable {
   /** Fires before each (re)start: what the previous server said is stale from here on. */
   readonly onWillStart = this.willStartEmitter.event;
 
-  constructor(private readonly context: vscode.ExtensionContext) {
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    readonly platform: ClientPlatform,
+  ) {
     this.outputChannel = vscode.window.createOutputChannel(vscode.l10n.t('GovReport Language Server'));
   }
 
   /** The running client, if the server has been started. */
-  get current(): LanguageClient | undefined {
+  get current(): BaseLanguageClient | undefined {
     return this.client;
   }
 
@@ -86,7 +115,7 @@ export class ServerController implements vscode.Disposable {
   }
 
   /** Starts the server unless it is running or starting; resolves when it has been initialised. */
-  ensureStarted(): Promise<LanguageClient> {
+  ensureStarted(): Promise<BaseLanguageClient> {
     if (!this.starting) {
       this.starting = this.start();
       // A failed start may be retried by the next caller (e.g. after the server bundle was built).
@@ -98,13 +127,18 @@ export class ServerController implements vscode.Disposable {
     return this.starting;
   }
 
-  async restart(): Promise<LanguageClient> {
+  async restart(): Promise<BaseLanguageClient> {
     if (this.client && this.starting) {
       const client = await this.starting;
-      this.willStartEmitter.fire();
-      await client.restart();
-      this.startedEmitter.fire(client);
-      return client;
+      if (this.platform.restart) {
+        this.willStartEmitter.fire();
+        await this.platform.restart(client);
+        this.startedEmitter.fire(client);
+        return client;
+      }
+      this.client = undefined;
+      this.starting = undefined;
+      await client.dispose(2000).catch(() => undefined);
     }
     return this.ensureStarted();
   }
@@ -118,17 +152,9 @@ export class ServerController implements vscode.Disposable {
     return this.client ? this.client.code2ProtocolConverter.asUri(uri) : uri.toString();
   }
 
-  private async start(): Promise<LanguageClient> {
-    // Loaded on first start, not on activation: most of the bundle is the language client library.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { LanguageClient, TransportKind } = require('vscode-languageclient/node') as typeof import('vscode-languageclient/node');
-    const module = this.context.asAbsolutePath('server/out/server.js');
-    const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-    };
+  private async start(): Promise<BaseLanguageClient> {
     const clientOptions: LanguageClientOptions = {
-      documentSelector: DOCUMENT_SELECTOR,
+      documentSelector: documentSelector(this.platform.schemes),
       synchronize: { configurationSection: 'govreport' },
       // Set every field: a partial object would turn pulling on change off.
       diagnosticPullOptions: { onChange: true, onSave: true, onTabs: false },
@@ -137,7 +163,7 @@ export class ServerController implements vscode.Disposable {
       outputChannel: this.outputChannel,
       markdown: { isTrusted: false, supportHtml: false },
     };
-    const client = new LanguageClient('govreport', vscode.l10n.t('GovReport Language Server'), serverOptions, clientOptions);
+    const client = await this.platform.createClient(this.context, 'govreport', vscode.l10n.t('GovReport Language Server'), clientOptions);
     client.onNotification(Method.status, (p: StatusParams) => this.statusEmitter.fire(p));
     this.client = client;
     this.willStartEmitter.fire();

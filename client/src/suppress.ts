@@ -6,6 +6,7 @@
 
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE, type Suppression } from './protocol';
+import type { DocumentSelector } from 'vscode-languageclient';
 import { DOCUMENT_SELECTOR } from './server';
 
 export const SUPPRESS_COMMAND = 'govreport.suppress';
@@ -107,10 +108,10 @@ export async function suppress(args: SuppressArgs): Promise<Suppression | undefi
   return entry;
 }
 
-export function registerSuppression(): vscode.Disposable {
+export function registerSuppression(selector: DocumentSelector = DOCUMENT_SELECTOR): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.languages.registerCodeActionsProvider(
-      DOCUMENT_SELECTOR,
+      selector,
       new SuppressCodeActionProvider(),
       SuppressCodeActionProvider.metadata,
     ),

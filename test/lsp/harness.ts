@@ -6,7 +6,7 @@
 import { PassThrough } from 'node:stream';
 import * as path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import { createConnection } from 'vscode-languageserver/node';
+import { createConnection, type Connection } from 'vscode-languageserver/node';
 import type {
   ClientCapabilities,
   CodeAction,
@@ -35,6 +35,8 @@ export interface ClientOptions {
   workspaceFolders?: { uri: string; name: string }[];
   documentChanges?: boolean;
   server?: ServerOptions;
+  /** Starts another server on the connection instead of the Node one (e.g. the web-worker server's platform). */
+  start?: (connection: Connection) => ServerHandle;
 }
 
 export interface LogMessage {
@@ -69,7 +71,8 @@ export class TestClient {
   static async start(options: ClientOptions = {}): Promise<TestClient> {
     const toServer = new PassThrough();
     const toClient = new PassThrough();
-    const server = startServer(createConnection(toServer, toClient), { workerScript: WORKER_SCRIPT, ...options.server });
+    const connection = createConnection(toServer, toClient);
+    const server = options.start ? options.start(connection) : startServer(connection, { workerScript: WORKER_SCRIPT, ...options.server });
     const conn = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
     const client = new TestClient(conn, server, options);
     conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {

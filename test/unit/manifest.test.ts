@@ -247,26 +247,35 @@ test('activation: reports, report files in the workspace, plain text/Markdown (l
   assert.equal(pkg.main, './client/out/extension.js');
   assert.deepEqual(pkg.capabilities.untrustedWorkspaces, { supported: true });
   assert.equal(pkg.capabilities.virtualWorkspaces.supported, 'limited');
-  assert.equal(pkg.browser, undefined, 'no web extension yet');
+  assert.equal(pkg.browser, './client/out/browser/extension.js', 'the web extension entry (vscode.dev, web worker extension hosts)');
   // Lazy start: the client only starts the server from ensureStarted().
   const server = fs.readFileSync(path.join(CLIENT_SRC, 'server.ts'), 'utf8');
   assert.equal([...server.matchAll(/client\.start\(\)/g)].length, 1);
-  const extension = fs.readFileSync(path.join(CLIENT_SRC, 'extension.ts'), 'utf8');
-  assert.doesNotMatch(extension, /\.start\(\)/, 'activate() does not start the server directly');
+  for (const f of ['extension.ts', 'activate.ts', 'browser/extension.ts']) {
+    const text = fs.readFileSync(path.join(CLIENT_SRC, f), 'utf8');
+    assert.doesNotMatch(text, /\.start\(\)/, `${f}: activate() does not start the server directly`);
+  }
 });
 
 test('the language client: IPC server bundle, document selector, pull diagnostics on change and save, settings sync', () => {
   const server = fs.readFileSync(path.join(CLIENT_SRC, 'server.ts'), 'utf8');
-  assert.match(server, /asAbsolutePath\('server\/out\/server\.js'\)/);
-  assert.match(server, /TransportKind\.ipc/);
+  const desktop = fs.readFileSync(path.join(CLIENT_SRC, 'extension.ts'), 'utf8');
+  assert.match(desktop, /asAbsolutePath\('server\/out\/server\.js'\)/);
+  assert.match(desktop, /TransportKind\.ipc/);
   assert.match(server, /diagnosticPullOptions:\s*\{\s*onChange:\s*true,\s*onSave:\s*true/);
   assert.match(server, /configurationSection:\s*'govreport'/);
   assert.match(server, /initializationOptions:\s*\{\s*locale:\s*vscode\.env\.language/);
-  for (const lang of ['LANGUAGE_ID', "'plaintext'", "'markdown'"]) {
-    for (const scheme of ["'file'", "'untitled'"]) {
-      assert.match(server, new RegExp(`\\{ scheme: ${scheme}, language: ${lang} \\}`), `selector ${scheme} ${lang}`);
-    }
-  }
+  // the selector: reports (file, untitled, vscode-vfs) and plain-text/Markdown candidates (file, untitled)
+  assert.match(server, /DESKTOP_SCHEMES: Schemes = \{ reports: \['file', 'untitled', 'vscode-vfs'\], candidates: \['file', 'untitled'\] \}/);
+  assert.match(server, /const CANDIDATE_LANGUAGE_IDS = \['plaintext', 'markdown'\]/);
+  assert.match(server, /schemes\.reports\.map\(\(scheme\) => \(\{ scheme, language: LANGUAGE_ID \}\)\)/);
+  assert.match(server, /CANDIDATE_LANGUAGE_IDS\.flatMap\(\(language\) => schemes\.candidates\.map\(\(scheme\) => \(\{ scheme, language \}\)\)\)/);
+  assert.match(desktop, /schemes: DESKTOP_SCHEMES/);
+  // the browser: the web-worker server bundle, from the extension's own location
+  const browser = fs.readFileSync(path.join(CLIENT_SRC, 'browser', 'extension.ts'), 'utf8');
+  assert.match(browser, /from 'vscode-languageclient\/browser'/);
+  assert.match(browser, /Uri\.joinPath\(context\.extensionUri, 'server', 'out', 'browser', 'server\.js'\)/);
+  assert.match(browser, /schemes: BROWSER_SCHEMES/);
   const protocol = fs.readFileSync(path.join(CLIENT_SRC, 'protocol.ts'), 'utf8');
   for (const m of ['govreport/status', 'govreport/exportTables', 'govreport/skeleton', 'govreport/checkWorkspace']) {
     assert.ok(protocol.includes(`'${m}'`), m);

@@ -161,3 +161,16 @@ test('every file the manifest refers to is in the VSIX, and the bundles are mini
   const lines = client.split('\n').length;
   assert.ok(client.length / lines > 200, `the client bundle does not look minified (${lines} lines for ${client.length} chars)`);
 });
+
+test('the web extension: both browser bundles are packed, minified, and free of Node built-ins', () => {
+  const { buf, entries, files } = packaged();
+  const read = (f: string) => zipRead(buf, entries.find((e) => e.name === `extension/${f}`)!).toString('utf8');
+  for (const f of ['client/out/browser/extension.js', 'server/out/browser/server.js']) {
+    assert.ok(files.includes(f), `${f} missing`);
+    const code = read(f);
+    assert.ok(code.length / code.split('\n').length > 200, `${f} does not look minified`);
+    assert.doesNotMatch(code, /require\(\s*["'](?:node:)?(?:fs|path|os|child_process|worker_threads|net|stream|url|util)["']\s*\)/, f);
+    for (const word of ['worker_threads', 'child_process']) assert.ok(!code.includes(word), `${f} mentions ${word}`);
+  }
+  assert.deepEqual([...new Set([...read('client/out/browser/extension.js').matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]))], ['vscode']);
+});
