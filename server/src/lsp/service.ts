@@ -44,6 +44,8 @@ import {
   type Severity,
   type TableKind,
 } from '../core';
+import { IncrementalLinter, summarize, type Pairing, type ReportSummary, type Segment } from '../core/incremental';
+import type { LineIndex } from '../core/text';
 
 export const SOURCE = 'govreport';
 
@@ -140,6 +142,12 @@ const SYMBOL_KIND: Record<OutlineSymbol['kind'], DocumentSymbol['kind']> = {
 const TABLE_OF_SECTION: Record<number, TableKind | undefined> = { 2: 'T2', 3: 'T3', 4: 'T4' };
 const TABLE_NO: Record<TableKind, string> = { T2: '2', T3: '3', T4: '4' };
 
+/**
+ * Open documents from this many characters on are checked incrementally: a file of concatenated reports (a
+ * single report is 5–15 K characters) re-checks only the reports an edit touched.
+ */
+export const INCREMENTAL_FROM = 32 * 1024;
+
 interface Candidate {
   readonly uri: string;
   readonly name: string;
@@ -148,18 +156,40 @@ interface Candidate {
   reports?: Report[];
 }
 
+/** Another file's report, with what names its text (pairing keys of incremental checks). */
+interface OtherFileReport extends OtherReport {
+  readonly stamp: string;
+  /** Index of the report in its file. */
+  readonly k: number;
+}
+
+/** What one check of a document found, fresh or incremental. */
+interface Checked {
+  readonly index: LineIndex;
+  readonly publish: boolean;
+  /** The first report that is one. */
+  readonly real?: ReportSummary;
+  /** Sorted; empty when not published. */
+  readonly findings: Finding[];
+  readonly failures: RuleFailure[];
+  readonly previousYear?: OtherReport;
+  reports(): readonly Report[];
+  /** Reports among which the one holding `offset` is. */
+  reportsAt(offset: number): readonly Report[];
+}
+
 interface DocState {
   readonly version: number;
   readonly key: string;
-  readonly reports: Report[];
+  reports(): readonly Report[];
   readonly findings: Finding[];
   readonly lang: Lang;
   /** Views are offered only for documents whose diagnostics are published. */
   readonly publish: boolean;
 }
 
-function toRange(report: Report, r: OffsetRange): Range {
-  return report.index.rangeToPositions(r);
+function toRange(index: LineIndex, r: OffsetRange): Range {
+  return index.rangeToPositions(r);
 }
 
 function eolOf(text: string): string {
@@ -182,14 +212,18 @@ export class ReportService {
   private readonly disk = new Map<string, Candidate>();
   private readonly open = new Map<string, Candidate>();
   private readonly states = new Map<string, DocState>();
+  /** One incremental linter per large open document. */
+  private readonly linters = new Map<string, IncrementalLinter>();
   private readonly ruleSet: readonly Rule[];
 
-  constructor(options: { throwingRule?: boolean; maxStates?: number } = {}) {
+  constructor(options: { throwingRule?: boolean; maxStates?: number; incrementalFrom?: number } = {}) {
     this.ruleSet = options.throwingRule ? [...RULES, THROWING_RULE] : RULES;
     this.maxStates = options.maxStates ?? 16;
+    this.incrementalFrom = options.incrementalFrom ?? INCREMENTAL_FROM;
   }
 
   private readonly maxStates: number;
+  private readonly incrementalFrom: number;
 
   // ------------------------------------------------------------------ other reports (cross-year rules)
 
@@ -213,31 +247,109 @@ export class ReportService {
   forgetOpen(uri: string): void {
     this.open.delete(uri);
     this.states.delete(uri);
+    this.linters.delete(uri);
   }
 
-  private otherReports(exceptUri: string): OtherReport[] {
-    const out: OtherReport[] = [];
+  private otherReports(exceptUri: string): OtherFileReport[] {
+    const out: OtherFileReport[] = [];
     const uris = new Set([...this.disk.keys(), ...this.open.keys()]);
     for (const uri of [...uris].sort()) {
       if (uri === exceptUri) continue;
       const c = this.open.get(uri) ?? this.disk.get(uri)!;
       if (!c.reports) c.reports = parseDocument(c.text);
-      for (const report of c.reports) out.push({ report, name: c.name, uri: c.uri });
+      c.reports.forEach((report, k) => out.push({ report, name: c.name, uri: c.uri, stamp: c.stamp, k }));
     }
     return out;
   }
 
-  private indexOf(uri: string): Report | undefined {
+  private indexOf(uri: string): LineIndex | undefined {
     const c = this.open.get(uri) ?? this.disk.get(uri);
-    return c?.reports?.[0];
+    if (c && !c.reports) c.reports = parseDocument(c.text);
+    return c?.reports?.[0]?.index;
   }
 
   // ------------------------------------------------------------------ analysis
 
   analyze(input: AnalyzeInput): Analysis {
     const t0 = Date.now();
+    const checked = !input.closed && input.text.length >= this.incrementalFrom ? this.checkIncremental(input) : this.checkFresh(input);
+    const { index, publish, findings, failures, previousYear } = checked;
+
+    const kept = findings.filter((f) => {
+      if (!input.suppressions.length) return true;
+      const line = index.positionAt(f.range.start).line + 1;
+      return !input.suppressions.some((s) => (s.rule === f.ruleId || s.rule === '*') && (s.line === undefined || s.line === line));
+    });
+
+    const lang = input.lang;
+    const counts: Counts = { errors: 0, warnings: 0, infos: 0 };
+    const diagnostics: Diagnostic[] = [];
+    const fixes: FixData[][] = [];
+    const eol = eolOf(input.text);
+    kept.forEach((f, i) => {
+      if (f.severity === 'error') counts.errors++;
+      else if (f.severity === 'warning') counts.warnings++;
+      else counts.infos++;
+      const related: DiagnosticRelatedInformation[] = f.related.map((r) => {
+        const other = r.uri && r.uri !== input.uri ? this.indexOf(r.uri) : undefined;
+        return {
+          location: { uri: r.uri ?? input.uri, range: toRange(other ?? index, r.range) },
+          message: pick(r.message, lang),
+        };
+      });
+      const data: DiagnosticData = { v: input.version, i, rule: f.ruleId };
+      const d: Diagnostic = {
+        range: toRange(index, f.range),
+        severity: SEVERITY[f.severity],
+        source: SOURCE,
+        code: f.ruleId,
+        codeDescription: { href: docsUrl(f.ruleId) },
+        message: pick(f.message, lang),
+        data,
+      };
+      if (related.length) d.relatedInformation = related;
+      diagnostics.push(d);
+      const fx: FixData[] = f.fixes.map((x) => ({
+        title: pick(x.title, lang),
+        preferred: x.preferred,
+        edits: x.edits.map((e) => ({ range: toRange(index, e.range), newText: e.newText })),
+      }));
+      const insert = f.ruleId === 'table-missing' ? this.tableInsert(checked.reportsAt(f.range.start), f, eol, lang) : undefined;
+      if (insert) fx.push(insert);
+      fixes.push(fx);
+    });
+
+    const all = fixAllEdits(kept);
+    const covers: number[] = [];
+    kept.forEach((f, i) => {
+      if (f.fixes.some((x) => x.preferred && all.fixes.includes(x))) covers.push(i);
+    });
+    const fixAll = { edits: all.edits.map((e) => ({ range: toRange(index, e.range), newText: e.newText })), covers };
+
+    const real = checked.real;
+    if (!input.closed) this.remember(input.uri, { version: input.version, key: input.key, reports: checked.reports, findings: publish ? kept : [], lang, publish });
+    return {
+      uri: input.uri,
+      version: input.version,
+      key: input.key,
+      publish,
+      isReport: publish && !!real,
+      format: real ? real.format : undefined,
+      year: real?.year,
+      agencyKey: real?.agencyKey,
+      diagnostics: publish ? diagnostics : [],
+      fixes: publish ? fixes : [],
+      fixAll: publish ? fixAll : { edits: [], covers: [] },
+      counts: publish ? counts : { errors: 0, warnings: 0, infos: 0 },
+      failures,
+      previousYear: previousYear ? { uri: previousYear.uri, name: previousYear.name } : undefined,
+      ms: Date.now() - t0,
+    };
+  }
+
+  /** Parses and checks the whole text. */
+  private checkFresh(input: AnalyzeInput): Checked {
     const reports = parseDocument(input.text);
-    const first = reports[0];
     const isReportText = reports.some((r) => !r.notAReport);
     const publish = input.languageId === 'govreport' || (input.detect === 'auto' && isReportText);
     if (!input.closed) this.setOpen(input.uri, `v${input.version}`, input.text, reports);
@@ -259,76 +371,101 @@ export class ReportService {
       }
       findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
     }
-
-    const kept = findings.filter((f) => {
-      if (!input.suppressions.length) return true;
-      const line = first.index.positionAt(f.range.start).line + 1;
-      return !input.suppressions.some((s) => (s.rule === f.ruleId || s.rule === '*') && (s.line === undefined || s.line === line));
-    });
-
-    const lang = input.lang;
-    const counts: Counts = { errors: 0, warnings: 0, infos: 0 };
-    const diagnostics: Diagnostic[] = [];
-    const fixes: FixData[][] = [];
-    const eol = eolOf(input.text);
-    kept.forEach((f, i) => {
-      if (f.severity === 'error') counts.errors++;
-      else if (f.severity === 'warning') counts.warnings++;
-      else counts.infos++;
-      const related: DiagnosticRelatedInformation[] = f.related.map((r) => {
-        const other = r.uri && r.uri !== input.uri ? this.indexOf(r.uri) : undefined;
-        return {
-          location: { uri: r.uri ?? input.uri, range: toRange(other ?? first, r.range) },
-          message: pick(r.message, lang),
-        };
-      });
-      const data: DiagnosticData = { v: input.version, i, rule: f.ruleId };
-      const d: Diagnostic = {
-        range: toRange(first, f.range),
-        severity: SEVERITY[f.severity],
-        source: SOURCE,
-        code: f.ruleId,
-        codeDescription: { href: docsUrl(f.ruleId) },
-        message: pick(f.message, lang),
-        data,
-      };
-      if (related.length) d.relatedInformation = related;
-      diagnostics.push(d);
-      const fx: FixData[] = f.fixes.map((x) => ({
-        title: pick(x.title, lang),
-        preferred: x.preferred,
-        edits: x.edits.map((e) => ({ range: toRange(first, e.range), newText: e.newText })),
-      }));
-      const insert = f.ruleId === 'table-missing' ? this.tableInsert(reports, f, eol, lang) : undefined;
-      if (insert) fx.push(insert);
-      fixes.push(fx);
-    });
-
-    const all = fixAllEdits(kept);
-    const covers: number[] = [];
-    kept.forEach((f, i) => {
-      if (f.fixes.some((x) => x.preferred && all.fixes.includes(x))) covers.push(i);
-    });
-    const fixAll = { edits: all.edits.map((e) => ({ range: toRange(first, e.range), newText: e.newText })), covers };
-
     const real = reports.find((r) => !r.notAReport);
-    if (!input.closed) this.remember(input.uri, { version: input.version, key: input.key, reports, findings: publish ? kept : [], lang, publish });
     return {
-      uri: input.uri,
-      version: input.version,
-      key: input.key,
+      index: reports[0].index,
       publish,
-      isReport: publish && !!real,
-      format: real ? real.format.effective : undefined,
-      year: real?.title?.year,
-      agencyKey: real ? agencyKey(real) : undefined,
-      diagnostics: publish ? diagnostics : [],
-      fixes: publish ? fixes : [],
-      fixAll: publish ? fixAll : { edits: [], covers: [] },
-      counts: publish ? counts : { errors: 0, warnings: 0, infos: 0 },
+      real: real ? summarize(real) : undefined,
+      findings,
       failures,
-      previousYear: previousYear ? { uri: previousYear.uri, name: previousYear.name } : undefined,
-      ms: Date.now() - t0,
+      previousYear,
+      reports: () => reports,
+      reportsAt: () => reports,
+    };
+  }
+
+  /**
+   * Checks an open document with its incremental linter: reports whose text, settings and previous-year report
+   * are unchanged keep their findings. The pairing is the one of `checkFresh` (the first report of the same
+   * agency and the year before, in this document, else in the other files by URI), decided on the reports'
+   * summaries so that unchanged reports are not parsed.
+   */
+  private checkIncremental(input: AnalyzeInput): Checked {
+    const uri = input.uri;
+    const linter = this.linters.get(uri) ?? new IncrementalLinter(5000, 64);
+    this.linters.delete(uri);
+    this.linters.set(uri, linter);
+    while (this.linters.size > this.maxStates) this.linters.delete(this.linters.keys().next().value!);
+    this.setOpen(uri, `v${input.version}`, input.text);
+
+    // the first report of each agency and year: in this document (per segments), in the other files (once)
+    const identity = (x: ReportSummary, year: number): string => `${x.agencyKey}\u0000${year}`;
+    const firstOf = <T>(items: readonly T[], summary: (t: T) => ReportSummary): Map<string, T> => {
+      const m = new Map<string, T>();
+      for (const t of items) {
+        const x = summary(t);
+        if (x.notAReport || x.encodingSuspect || x.agencyKey === undefined || x.year === undefined) continue;
+        const k = identity(x, x.year);
+        if (!m.has(k)) m.set(k, t);
+      }
+      return m;
+    };
+    let others: Map<string, OtherFileReport> | undefined;
+    let own: { segments: readonly Segment[]; first: Map<string, number> } | undefined;
+    type Partner = { readonly own: number } | { readonly other: OtherFileReport };
+    const resolve = (i: number, segments: readonly Segment[]): Partner | undefined => {
+      const s = segments[i].summary;
+      if (s.notAReport || s.encodingSuspect || s.agencyKey === undefined || s.year === undefined) return undefined;
+      if (own?.segments !== segments) {
+        own = { segments, first: firstOf(segments.map((_, j) => j), (j) => segments[j].summary) };
+      }
+      const j = own.first.get(identity(s, s.year - 1));
+      if (j !== undefined) return { own: j };
+      others ??= firstOf(this.otherReports(uri), (c) => summarize(c.report));
+      const other = others.get(identity(s, s.year - 1));
+      return other ? { other } : undefined;
+    };
+    const pairing: Pairing = {
+      keyOf: (i, segments) => {
+        const p = resolve(i, segments);
+        if (!p) return '';
+        if ('own' in p) return `own|${segments[p.own].textId}|${segments[p.own].start}`;
+        return `file|${p.other.uri}|${p.other.stamp}|${p.other.k}|${p.other.name}`;
+      },
+      previousYearOf: (i, segments, reportAt) => {
+        const p = resolve(i, segments);
+        if (!p) return undefined;
+        return 'own' in p ? { report: reportAt(p.own), name: nameOf(uri), uri } : p.other;
+      },
+    };
+    const rules = Object.keys(input.rules)
+      .sort()
+      .map((k) => `${k}=${input.rules[k]}`)
+      .join(',');
+    const r = linter.lint(input.text, { rules: input.rules, ruleSet: this.ruleSet }, `${this.ruleSet.length}|${rules}`, pairing);
+    const real = r.segments.find((x) => !x.summary.notAReport)?.summary;
+    const publish = input.languageId === 'govreport' || (input.detect === 'auto' && !!real);
+    let previousYear: OtherReport | undefined;
+    if (publish) {
+      for (let i = 0; i < r.segments.length && !previousYear; i++) {
+        const p = resolve(i, r.segments);
+        if (p) previousYear = 'own' in p ? { report: r.reportAt(p.own), name: nameOf(uri), uri } : p.other;
+      }
+    }
+    const segmentAt = (offset: number): number => {
+      let j = 0;
+      while (j + 1 < r.segments.length && r.segments[j + 1].start <= offset) j++;
+      return j;
+    };
+    return {
+      index: r.index,
+      publish,
+      real,
+      findings: publish ? r.findings : [],
+      failures: publish ? r.failures : [],
+      previousYear,
+      reports: () => r.reports(),
+      reportsAt: (offset) => [r.reportAt(segmentAt(offset))],
     };
   }
 
@@ -377,35 +514,36 @@ export class ReportService {
       st = this.states.get(uri);
     }
     if (!st || st.version !== version || st.key !== key) return { miss: true };
-    const first = st.reports[0];
+    const reports = st.reports();
+    const index = reports[0].index;
     const publishable = st.publish;
     switch (req.view) {
       case 'hover': {
-        const h = publishable ? hoverAt(st.reports, st.findings, req.offset, st.lang) : undefined;
-        return { miss: false, result: h ? { contents: { kind: 'markdown', value: h.markdown }, range: toRange(first, h.range) } : null };
+        const h = publishable ? hoverAt(reports, st.findings, req.offset, st.lang) : undefined;
+        return { miss: false, result: h ? { contents: { kind: 'markdown', value: h.markdown }, range: toRange(index, h.range) } : null };
       }
       case 'symbols': {
         const conv = (s: OutlineSymbol): DocumentSymbol => ({
           name: s.name || '?',
           detail: s.detail,
           kind: SYMBOL_KIND[s.kind],
-          range: toRange(first, s.range),
-          selectionRange: toRange(first, s.selectionRange),
+          range: toRange(index, s.range),
+          selectionRange: toRange(index, s.selectionRange),
           children: s.children.map(conv),
         });
-        return { miss: false, result: publishable ? outline(st.reports, st.lang).map(conv) : [] };
+        return { miss: false, result: publishable ? outline(reports, st.lang).map(conv) : [] };
       }
       case 'folding':
         return {
           miss: false,
-          result: publishable ? foldingRanges(st.reports).map((f) => ({ startLine: f.startLine, endLine: f.endLine, kind: 'region' })) : [],
+          result: publishable ? foldingRanges(reports).map((f) => ({ startLine: f.startLine, endLine: f.endLine, kind: 'region' })) : [],
         };
       case 'inlay':
         return {
           miss: false,
           result: publishable
-            ? inlayHints(st.reports, st.findings, st.lang).map((h) => ({
-                position: first.index.positionAt(h.offset),
+            ? inlayHints(reports, st.findings, st.lang).map((h) => ({
+                position: index.positionAt(h.offset),
                 label: h.label,
                 tooltip: h.tooltip,
               }))
