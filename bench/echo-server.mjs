@@ -54,6 +54,8 @@ connection.onInitialize((params) => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
       ...(pull ? { diagnosticProvider: { identifier: 'echo', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'echo', version: '0' },
@@ -93,6 +95,10 @@ connection.languages.diagnostics.on(async (params, token) => {
   const doc = documents.get(uri);
   return { kind: DocumentDiagnosticReportKind.Full, resultId: `${doc?.version ?? 0}`, items: [] };
 });
+
+// the views the editor asks for after changes: nothing to show
+connection.onDocumentSymbol(() => []);
+connection.onFoldingRanges(() => []);
 
 documents.listen(connection);
 connection.listen();

@@ -4,7 +4,10 @@
 // processes spoken to with vscode-jsonrpc as VS Code's language client does: initialize with the pull-diagnostics
 // capability, didOpen, then small incremental edits, each followed at once by a `textDocument/diagnostic` pull
 // (with the previous result id; a "server cancelled, retrigger" answer is pulled again, as the client does). The
-// push model (no pull capability: wait for `publishDiagnostics` of that version) is measured as well.
+// push model (no pull capability: wait for `publishDiagnostics` of that version) is measured as well, and the pull
+// model with the views VS Code also asks for after each change ("pull+views": documentSymbol and foldingRange
+// sent after the pull, not waited for, cancelled at the next edit as VS Code does), so that their work in the
+// server shows in the diagnostics latency of the next edit.
 // Edits and servers are interleaved; each row is the median over the rounds and the ratio of the medians.
 //
 // Usage: node bench/lsp.mjs [--rounds N] [--profile]
@@ -16,7 +19,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
+import { CancellationTokenSource, createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
 import { fmtMs, median, requireBuilt, ROOT, saveResults, table } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
@@ -86,11 +89,14 @@ const SERVER_CANCELLED = -32802;
 
 /** One language server child process and the client side of its connection. */
 class Session {
-  constructor(name, child, conn, pull) {
+  constructor(name, child, conn, pull, views) {
     this.name = name;
     this.child = child;
     this.conn = conn;
     this.pull = pull;
+    this.views = views;
+    /** Outstanding view requests (cancelled at the next edit). */
+    this.viewTokens = [];
     this.version = 1;
     this.text = '';
     this.resultId = undefined;
@@ -99,10 +105,10 @@ class Session {
     this.stderr = '';
   }
 
-  static async start(name, argv, { pull, debounceMs }) {
+  static async start(name, argv, { pull, debounceMs, views = false }) {
     const child = spawn(process.execPath, argv, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-    const s = new Session(name, child, conn, pull);
+    const s = new Session(name, child, conn, pull, views);
     child.stderr.on('data', (d) => (s.stderr += d));
     // settings: none = the defaults (debounce 200 in both servers); else `govreport.debounceMs`
     const settings = debounceMs === undefined ? {} : { debounceMs };
@@ -128,6 +134,8 @@ class Session {
         textDocument: {
           synchronization: { dynamicRegistration: true, didSave: true },
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+          foldingRange: {},
           ...(pull ? { diagnostic: { dynamicRegistration: true, relatedDocumentSupport: false } } : {}),
         },
       },
@@ -145,7 +153,9 @@ class Session {
     if (this.pull) {
       for (;;) {
         try {
-          const r = await this.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: this.uri }, previousResultId: this.resultId });
+          const pulled = this.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: this.uri }, previousResultId: this.resultId });
+          if (this.views) this.askViews();
+          const r = await pulled;
           this.resultId = r.resultId;
           return r.kind === 'full' ? r.items.length : -1;
         } catch (e) {
@@ -168,6 +178,15 @@ class Session {
     });
   }
 
+  /** The outline and folding requests VS Code sends after a change (answers are not waited for). */
+  askViews() {
+    for (const method of ['textDocument/documentSymbol', 'textDocument/foldingRange']) {
+      const cts = new CancellationTokenSource();
+      this.viewTokens.push(cts);
+      this.conn.sendRequest(method, { textDocument: { uri: this.uri } }, cts.token).catch(() => undefined);
+    }
+  }
+
   async open(text) {
     this.text = text;
     this.version = 1;
@@ -180,6 +199,7 @@ class Session {
     const pos = positionAt(this.text, offset);
     this.text = this.text.slice(0, offset) + insert + this.text.slice(offset);
     const version = ++this.version;
+    for (const cts of this.viewTokens.splice(0)) cts.cancel();
     const t0 = performance.now();
     await this.conn.sendNotification('textDocument/didChange', {
       textDocument: { uri: this.uri, version },
@@ -208,9 +228,9 @@ const ours = (extra = []) => [...extra, SERVER, '--stdio'];
 const echo = () => [ECHO, '--stdio'];
 
 /** Interleaved rounds (alternating which server goes first) after `warmup` edits on each. */
-export async function measure(text, { pull, debounceMs, rounds, warmup = 3, seed = 1 }) {
-  const a = await Session.start('echo', echo(), { pull, debounceMs });
-  const b = await Session.start('ours', ours(), { pull, debounceMs });
+export async function measure(text, { pull, views = false, debounceMs, rounds, warmup = 3, seed = 1 }) {
+  const a = await Session.start('echo', echo(), { pull, debounceMs, views });
+  const b = await Session.start('ours', ours(), { pull, debounceMs, views });
   try {
     await a.open(text);
     const findings = await b.open(text);
@@ -250,14 +270,18 @@ export async function run({ rounds = 15 } = {}) {
     { name: '1 MB', text: synthetic(1 << 20) },
   ];
   const rows = [];
-  for (const pull of [true, false]) {
+  for (const [model, pull, views] of [
+    ['pull', true, false],
+    ['push', false, false],
+    ['pull+views', true, true],
+  ]) {
     for (const inp of inputs) {
       for (const debounceMs of [undefined, 0]) {
         const big = inp.text.length > 200_000;
-        const r = await measure(inp.text, { pull, debounceMs, rounds: big ? Math.max(5, Math.round(rounds * 0.7)) : rounds });
-        const goal = inp.goal && debounceMs === undefined && pull ? inp.goal : undefined;
+        const r = await measure(inp.text, { pull, views, debounceMs, rounds: big ? Math.max(5, Math.round(rounds * 0.7)) : rounds });
+        const goal = inp.goal && debounceMs === undefined && model === 'pull' ? inp.goal : undefined;
         rows.push({
-          model: pull ? 'pull' : 'push',
+          model,
           input: `${inp.name} (${kb(inp.text)}, ${inp.text.length} chars)`,
           debounce: debounceMs === undefined ? `default (${ECHO_DEFAULT_DEBOUNCE_MS})` : String(debounceMs),
           ...r,

@@ -182,6 +182,8 @@ interface DocState {
   readonly version: number;
   readonly key: string;
   reports(): readonly Report[];
+  /** Reports among which the one holding `offset` is (hovers need no other). */
+  reportsAt(offset: number): readonly Report[];
   readonly findings: Finding[];
   readonly lang: Lang;
   /** Views are offered only for documents whose diagnostics are published. */
@@ -327,7 +329,7 @@ export class ReportService {
     const fixAll = { edits: all.edits.map((e) => ({ range: toRange(index, e.range), newText: e.newText })), covers };
 
     const real = checked.real;
-    if (!input.closed) this.remember(input.uri, { version: input.version, key: input.key, reports: checked.reports, findings: publish ? kept : [], lang, publish });
+    if (!input.closed) this.remember(input.uri, { version: input.version, key: input.key, reports: checked.reports, reportsAt: checked.reportsAt, findings: publish ? kept : [], lang, publish });
     return {
       uri: input.uri,
       version: input.version,
@@ -514,14 +516,16 @@ export class ReportService {
       st = this.states.get(uri);
     }
     if (!st || st.version !== version || st.key !== key) return { miss: true };
+    const publishable = st.publish;
+    if (req.view === 'hover') {
+      const at = st.reportsAt(req.offset);
+      const h = publishable ? hoverAt(at, st.findings, req.offset, st.lang) : undefined;
+      return { miss: false, result: h ? { contents: { kind: 'markdown', value: h.markdown }, range: toRange(at[0].index, h.range) } : null };
+    }
+    // outline, folding and inlay hints take every report (parsed now if the check reused findings)
     const reports = st.reports();
     const index = reports[0].index;
-    const publishable = st.publish;
     switch (req.view) {
-      case 'hover': {
-        const h = publishable ? hoverAt(reports, st.findings, req.offset, st.lang) : undefined;
-        return { miss: false, result: h ? { contents: { kind: 'markdown', value: h.markdown }, range: toRange(index, h.range) } : null };
-      }
       case 'symbols': {
         const conv = (s: OutlineSymbol): DocumentSymbol => ({
           name: s.name || '?',
