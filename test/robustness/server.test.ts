@@ -397,14 +397,20 @@ describe('the server under abuse', () => {
     }
   });
 
-  test('a thousand rapid edits: the final diagnostics equal a fresh check of the final text (push and pull)', T, async () => {
-    for (const pull of [false, true]) {
+  test('a thousand rapid edits: the final diagnostics equal a fresh check of the final text (push, pull, a concatenation)', T, async () => {
+    // the concatenation (agencies all different: no cross-year pairing) is checked incrementally by the server
+    const many = Array.from({ length: 30 }, (_, i) => generateReport({ seed: i + 1, layout: (['L1', 'L2', 'L3', 'L4', 'L5'] as const)[i % 5], agency: `第${i}号连续编辑局` })).join('\n');
+    for (const [pull, initial] of [
+      [false, SEED],
+      [true, SEED],
+      [true, many],
+    ] as const) {
       await withClient({ pull }, async (c) => {
-        const uri = `file:///robust/rapid-${pull}.txt`;
-        const doc = TextDocument.create(uri, 'govreport', 1, SEED);
-        await c.open(uri, SEED);
+        const uri = `file:///robust/rapid-${pull}-${initial.length}.txt`;
+        const doc = TextDocument.create(uri, 'govreport', 1, initial);
+        await c.open(uri, initial);
         await c.diagnostics(uri, 1);
-        const rand = rng(pull ? 11 : 10);
+        const rand = rng(initial.length + (pull ? 11 : 10));
         const inserts = ['1', '件', '，', '\n', '政复议', '2', '　', '三、', ''];
         let version = 1;
         let pending: { cts: CancellationTokenSource; p: Promise<unknown> } | undefined;
