@@ -10,7 +10,8 @@
 // server shows in the diagnostics latency of the next edit.
 // Edits and servers are interleaved; each row is the median over the rounds and the ratio of the medians.
 //
-// Usage: node bench/lsp.mjs [--rounds N] [--profile]
+// Usage: node bench/lsp.mjs [--rounds N] [--server <bundle>] [--profile]
+//   --server: another build of our server in place of server/out/server.js (before/after comparisons).
 //   --profile: run our server alone under `node --cpu-prof` on the 100 KB and 1 MB inputs (debounce 0) and
 //              print where the time goes (self time per function, main thread and analysis worker).
 import { spawn } from 'node:child_process';
@@ -224,7 +225,8 @@ class Session {
   }
 }
 
-const ours = (extra = []) => [...extra, SERVER, '--stdio'];
+let subject = SERVER;
+const ours = (extra = []) => [...extra, subject, '--stdio'];
 const echo = () => [ECHO, '--stdio'];
 
 /** Interleaved rounds (alternating which server goes first) after `warmup` edits on each. */
@@ -264,7 +266,8 @@ function kb(text) {
   return n >= 1 << 20 ? `${(n / (1 << 20)).toFixed(1)} MB` : `${Math.round(n / 1024)} KB`;
 }
 
-export async function run({ rounds = 15 } = {}) {
+export async function run({ rounds = 15, server = SERVER } = {}) {
+  subject = path.resolve(server);
   const inputs = [
     { name: '100 KB', text: synthetic(100 << 10), goal: 1.5 },
     { name: '1 MB', text: synthetic(1 << 20) },
@@ -291,14 +294,14 @@ export async function run({ rounds = 15 } = {}) {
       }
     }
   }
-  return { latency: rows };
+  return { server: path.relative(ROOT, subject) || subject, latency: rows };
 }
 
 export function print(res) {
   const f = (rows) =>
     rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'number' ? (k.endsWith('Ms') ? fmtMs(v) : k === 'ratio' ? v.toFixed(2) : v) : v])));
   console.log(
-    '\nEditor latency: didChange → diagnostics of that version (medians), our server vs the echo server\n' +
+    `\nEditor latency: didChange → diagnostics of that version (medians), our server (${res.server}) vs the echo server\n` +
       table(f(res.latency), ['model', 'input', 'debounce', 'echoMs', 'oursMs', 'ratio', 'goal', 'met', 'oursMaxMs', 'diagnostics', 'rounds']),
   );
 }
@@ -354,10 +357,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   const ri = args.indexOf('--rounds');
   const rounds = ri >= 0 ? Number(args[ri + 1]) : undefined;
+  const si = args.indexOf('--server');
+  if (si >= 0) subject = path.resolve(args[si + 1]);
   if (args.includes('--profile')) {
     await profile(rounds ?? 30);
   } else {
-    const res = await run(rounds ? { rounds } : {});
+    const res = await run({ ...(rounds ? { rounds } : {}), server: subject });
     print(res);
     console.log(`\nsaved ${saveResults('lsp', res)}`);
   }
