@@ -172,7 +172,8 @@ interface Checked {
   /** Sorted; empty when not published. */
   readonly findings: Finding[];
   readonly failures: RuleFailure[];
-  readonly previousYear?: OtherReport;
+  /** Where the first paired report's previous year is. */
+  readonly previousYear?: { readonly uri: string; readonly name: string };
   reports(): readonly Report[];
   /** Reports among which the one holding `offset` is. */
   reportsAt(offset: number): readonly Report[];
@@ -447,11 +448,11 @@ export class ReportService {
     const r = linter.lint(input.text, { rules: input.rules, ruleSet: this.ruleSet }, `${this.ruleSet.length}|${rules}`, pairing);
     const real = r.segments.find((x) => !x.summary.notAReport)?.summary;
     const publish = input.languageId === 'govreport' || (input.detect === 'auto' && !!real);
-    let previousYear: OtherReport | undefined;
+    let previousYear: { uri: string; name: string } | undefined;
     if (publish) {
       for (let i = 0; i < r.segments.length && !previousYear; i++) {
         const p = resolve(i, r.segments);
-        if (p) previousYear = 'own' in p ? { report: r.reportAt(p.own), name: nameOf(uri), uri } : p.other;
+        if (p) previousYear = 'own' in p ? { name: nameOf(uri), uri } : p.other;
       }
     }
     const segmentAt = (offset: number): number => {
