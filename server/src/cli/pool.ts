@@ -9,12 +9,13 @@
  * checking in a shared integer, so the main thread always knows which file a worker was checking.
  *
  * Failures: an exception of a check is caught inside the worker and comes back as that file's result, exactly as
- * in-process. A worker that dies (process.exit in a rule, out of memory, an uncaught asynchronous error) takes
- * down only the file it was checking: that file is retried once, alone (at the latest once the other files are
+ * in-process. A worker that dies (process.exit in a rule, out of memory, an uncaught asynchronous error) while
+ * checking a file takes down only that file: it is retried once, alone (at the latest once the other files are
  * done); if it kills that worker too it is reported as an internal error of that file. The other files the dead
- * worker had not answered (started or not) are handed to the other workers. Workers that die before they are even ready (a broken
- * installation) make `run` reject after a few attempts, so the caller can fall back to checking in-process.
- * Nothing waits for a dead worker: every exit is an event, so a crash never hangs the CLI.
+ * worker had not answered (started or not) are handed to the other workers; so are all of them when it died
+ * between two files (an asynchronous error), which blames no file. Workers that keep dying without answering
+ * anything (a broken installation, no threads) make `run` reject after a few attempts, so the caller can fall back
+ * to checking in-process. Nothing waits for a dead worker: every exit is an event, so a crash never hangs the CLI.
  */
 
 import * as path from 'node:path';
@@ -45,8 +46,8 @@ export interface WorkerInit {
   readonly progress: SharedArrayBuffer;
 }
 
-/** Workers that die before they are ready, one after the other, before the pool gives up. */
-const MAX_STARTUP_FAILURES = 3;
+/** Workers that die without answering anything and blaming no file, one after the other, before the pool gives up. */
+const MAX_BARREN_DEATHS = 3;
 
 export class PoolStartupError extends Error {}
 
@@ -62,6 +63,8 @@ interface Lane {
   readonly progress: Int32Array;
   readonly inFlight: Job[];
   ready: boolean;
+  /** Answered at least one batch. */
+  answered: boolean;
   /** Runs one retried job alone; takes nothing else until it is answered. */
   isolated: boolean;
   exited: boolean;
@@ -75,7 +78,7 @@ export class CheckPool {
   private readonly retries: Job[] = [];
   private results: (KeyedResult | undefined)[] = [];
   private remaining = 0;
-  private startupFailures = 0;
+  private barrenDeaths = 0;
   private closing = false;
   private settle: { resolve: (r: KeyedResult[]) => void; reject: (e: Error) => void } | undefined;
   private nextId = 0;
@@ -121,7 +124,7 @@ export class CheckPool {
     const progress = new SharedArrayBuffer(4);
     const init: WorkerInit = { options: this.options, progress };
     const worker = new Worker(this.script, { workerData: init });
-    const lane: Lane = { worker, progress: new Int32Array(progress), inFlight: [], ready: false, isolated: false, exited: false };
+    const lane: Lane = { worker, progress: new Int32Array(progress), inFlight: [], ready: false, answered: false, isolated: false, exited: false };
     lane.progress[0] = -1;
     this.lanes.add(lane);
     worker.on('message', (m: WorkerMessage) => this.onMessage(lane, m));
@@ -163,9 +166,10 @@ export class CheckPool {
   private onMessage(lane: Lane, m: WorkerMessage): void {
     if (m.type === 'ready') {
       lane.ready = true;
-      this.startupFailures = 0;
       return;
     }
+    lane.answered = true;
+    this.barrenDeaths = 0;
     for (const { id, keyed } of m.results) {
       const at = lane.inFlight.findIndex((j) => j.id === id);
       if (at < 0) continue; // a job of an earlier, abandoned phase
@@ -200,35 +204,23 @@ export class CheckPool {
     const wasMember = this.lanes.delete(lane);
     if (this.closing || !wasMember) return;
     const lost = lane.inFlight.splice(0);
-    if (!lane.ready) {
-      // died before it could check anything: not the files' fault
-      this.startupFailures++;
-      this.queue.splice(this.head, 0, ...lost.filter((j) => !j.retried));
-      this.retries.unshift(...lost.filter((j) => j.retried));
-      if (this.startupFailures >= MAX_STARTUP_FAILURES) {
-        const why = lane.error?.message ?? `exit code ${code}`;
-        this.fail(new PoolStartupError(`worker threads do not start (${why})`));
-        return;
-      }
-    } else if (lost.length > 0) {
-      // the job it was checking is the suspect (when it died between two files — an asynchronous error — the
-      // first job it had not answered, so that every death moves a job towards being retried or reported and
-      // workers that keep dying cannot keep the CLI busy for ever); the others go back to the queue
-      const checking = Atomics.load(lane.progress, 0);
-      const culprit = lost.find((j) => j.id === checking) ?? lost[0];
-      this.queue.splice(this.head, 0, ...lost.filter((j) => j !== culprit && !j.retried));
-      this.retries.push(...lost.filter((j) => j !== culprit && j.retried));
-      if (culprit.retried) {
-        const reason = lane.error
-          ? { zh: lane.error.message, en: lane.error.message }
-          : { zh: `退出码 ${code}`, en: `exit code ${code}` };
-        const file = path.resolve(culprit.task.file);
-        const zh = both('check.worker-exited', { path: file, reason: reason.zh }).zh;
-        const en = both('check.worker-exited', { path: file, reason: reason.en }).en;
-        this.complete(culprit.id, { result: internalErrorResult(file, { zh, en }), keys: [] });
-      } else {
-        this.retries.push({ ...culprit, retried: true });
-      }
+    // the job it was checking when it died, if any (not when it died before it was ready or between two files)
+    const checking = lane.ready ? Atomics.load(lane.progress, 0) : -1;
+    const culprit = lost.find((j) => j.id === checking);
+    this.queue.splice(this.head, 0, ...lost.filter((j) => j !== culprit && !j.retried));
+    this.retries.unshift(...lost.filter((j) => j !== culprit && j.retried));
+    if (culprit?.retried) {
+      const reason = lane.error ? { zh: lane.error.message, en: lane.error.message } : { zh: `退出码 ${code}`, en: `exit code ${code}` };
+      const file = path.resolve(culprit.task.file);
+      const zh = both('check.worker-exited', { path: file, reason: reason.zh }).zh;
+      const en = both('check.worker-exited', { path: file, reason: reason.en }).en;
+      this.complete(culprit.id, { result: internalErrorResult(file, { zh, en }), keys: [] });
+    } else if (culprit) {
+      this.retries.push({ ...culprit, retried: true });
+    } else if (!lane.answered && lost.length > 0 && ++this.barrenDeaths >= MAX_BARREN_DEATHS) {
+      const why = lane.error?.message ?? `exit code ${code}`;
+      this.fail(new PoolStartupError(`worker threads die without checking anything (${why})`));
+      return;
     }
     if (!this.settle) return;
     try {
