@@ -171,9 +171,10 @@ function hasGb18030FourByte(buf: Uint8Array): boolean {
   return false;
 }
 
-function text(t: string, encoding: TextEncoding, bom: boolean, original: Uint8Array): Decoded {
+/** `original` undefined: the caller knows that re-encoding gives back the original bytes. */
+function text(t: string, encoding: TextEncoding, bom: boolean, original: Uint8Array | undefined): Decoded {
   if (suspiciousShare(t) > MAX_CONTROL_SHARE) return { kind: 'binary', reason: 'control' };
-  const lossless = encodeText(t, encoding, bom).equals(Buffer.from(original.buffer, original.byteOffset, original.length));
+  const lossless = original === undefined || encodeText(t, encoding, bom).equals(Buffer.from(original.buffer, original.byteOffset, original.length));
   return { kind: 'text', text: t, encoding, bom, lossless };
 }
 
@@ -184,11 +185,14 @@ export function decodeBytes(buf: Uint8Array): Decoded {
   }
   if (startsWith(buf, UTF16LE_BOM)) return text(decodeUtf16(buf.subarray(2), false), 'utf16le', true, buf);
   if (startsWith(buf, UTF16BE_BOM)) return text(decodeUtf16(buf.subarray(2), true), 'utf16be', true, buf);
-  const u16 = sniffUtf16(buf);
+  // BOM-less UTF-16 needs NUL bytes (sniffUtf16 wants 1 % of the code units to have one), so most files skip it
+  const hasNul = buf.includes(0);
+  const u16 = hasNul ? sniffUtf16(buf) : undefined;
   if (u16) return text(decodeUtf16(buf, u16 === 'utf16be'), u16, false, buf);
-  if (buf.includes(0)) return { kind: 'binary', reason: 'nul' };
+  if (hasNul) return { kind: 'binary', reason: 'nul' };
   try {
-    return text(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buf), 'utf8', false, buf);
+    // strict UTF-8 (without BOM, checked above) re-encodes to exactly these bytes: no need to compare
+    return text(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buf), 'utf8', false, undefined);
   } catch {
     // not strict UTF-8
   }
