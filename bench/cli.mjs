@@ -100,8 +100,9 @@ export function run({ files = argValue('--files', 'GOVREPORT_BENCH_CLI_FILES', 1
     const genMs = performance.now() - t0;
     const cpus = os.availableParallelism();
 
+    const workers = cpus > 1 && files >= 64 ? Math.min(cpus, Math.ceil(files / 32)) : 0;
     const modes = [
-      { name: `default (${cpus > 1 && files >= 64 ? `${cpus} workers` : 'in-process'})`, args: [] },
+      { name: `default (${workers ? `${workers} workers` : 'in-process'})`, args: [] },
       { name: '--jobs 1 (in-process)', args: ['--jobs', '1'] },
     ];
     // warm the file cache and check that both modes agree before timing anything
@@ -150,6 +151,7 @@ export function run({ files = argValue('--files', 'GOVREPORT_BENCH_CLI_FILES', 1
       outputBytes: reference.bytes,
       identical: true,
       cpus,
+      workers,
       rounds,
       generateMs: genMs,
       speedup: seq / par,
@@ -189,6 +191,14 @@ export function print(res) {
   console.log(
     `speed-up (--jobs 1 time / default time): ${s.speedup.toFixed(2)}× on ${s.cpus} CPUs; CPU time of the parallel run / in-process: ${s.cpuOverhead.toFixed(2)}; load average during the runs: ${s.loadAverage.toFixed(2)}`,
   );
+  if (s.workers > 1) {
+    const got = res.runs[0]['cpu/wall'];
+    if (got < 0.8 * s.workers) {
+      console.log(
+        `note: the parallel runs kept only ${got.toFixed(2)} of ${s.workers} CPUs busy (cpu/wall) — other processes were using the machine, so the times and the speed-up understate what ${s.workers} free CPUs give; cpuMs / ${s.workers} = ${fmtMs(res.runs[0].cpuMs / s.workers)} ms is the time with the CPUs to itself`,
+      );
+    }
+  }
   if (res.profile) {
     for (const [mode, rows] of Object.entries(res.profile)) {
       console.log(`\nProfile, ${mode} (self time, all threads)\n` + table(rows.map((r) => ({ ...r, selfMs: fmtMs(r.selfMs), share: `${(r.share * 100).toFixed(1)}%` })), ['function', 'selfMs', 'share']));
