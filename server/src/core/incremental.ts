@@ -15,7 +15,7 @@ import type { Finding, OtherReport, Related, TextEdit } from './rule';
 import { lintReport, type LintOptions, type RuleFailure } from './engine';
 import { parseDocument, parseReportLines, splitReports } from './parser';
 import { parseHeading } from './structure';
-import { LineIndex, splitLines, type Line } from './text';
+import { LineIndex, detach, splitLines, type Line } from './text';
 import { agencyKey } from './workspace';
 
 /** What a host needs of a report without its model: whether it is one, its identity (pairing) and format. */
@@ -88,14 +88,6 @@ export function summarize(report: Report): ReportSummary {
     ...(key !== undefined ? { agencyKey: detach(key) } : {}),
     format: report.format.effective,
   };
-}
-
-/**
- * A copy of a string that shares no memory with the text it was cut from. Slices of a document keep the whole
- * document alive (V8 sliced strings): a remembered key must not pin every old version of a large document.
- */
-function detach(s: string): string {
-  return JSON.parse(JSON.stringify(s)) as string;
 }
 
 function byPosition(a: Finding, b: Finding): number {

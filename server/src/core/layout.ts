@@ -9,7 +9,7 @@
  */
 
 import type { Layout, OffsetRange } from './model';
-import { isSpaceCode, normLabel, nfkc, stripBookmarks, type Line } from './text';
+import { detach, isSpaceCode, normLabel, nfkc, stripBookmarks, type Line } from './text';
 
 export type TokKind = 'text' | 'value' | 'eol' | 'break';
 
@@ -50,7 +50,7 @@ export function isValueText(raw: string): boolean {
   const c = nfkc(stripBookmarks(raw)).replace(/[\s]+/g, '');
   const v = isBlankText(raw) || NUMBERISH_RE.test(c) || CHANGE_RE.test(c);
   if (valueCache.size >= 20_000) valueCache.clear();
-  valueCache.set(raw, v);
+  valueCache.set(detach(raw), v);
   return v;
 }
 

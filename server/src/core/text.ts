@@ -103,13 +103,21 @@ export function normLabel(s: string): string {
   t = t.replace(ITEM_SEP_RE, '$1.');
   if (s.length <= 200) {
     if (labelCache.size >= 20_000) labelCache.clear();
-    labelCache.set(s, t);
+    labelCache.set(detach(s), detach(t));
   }
   return t;
 }
 
 /** Labels repeat across rows and reports: a bounded memo of normLabel. */
 const labelCache = new Map<string, string>();
+
+/**
+ * A copy of a string that shares no memory with the text it was cut from. Slices of a document keep the whole
+ * document alive (V8 sliced strings): a remembered key must not pin every old version of a large document.
+ */
+export function detach(s: string): string {
+  return JSON.parse(JSON.stringify(s)) as string;
+}
 
 /** Removes whitespace only (after NFKC). Used for narrative pattern matching. */
 export function compact(s: string): string {
