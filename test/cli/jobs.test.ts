@@ -159,6 +159,11 @@ test('unreadable files and exceptions of a check are reported per file, the same
       assert.ok(!names.includes('explode.txt') && !names.includes('unreadable.txt'));
     }
   }
+  // --fix pairs before checking, by reading every file: an exception there too is the file's, not the run's
+  const fix = cli(['--fix', '--format', 'json', '--jobs', '4', 'reports'], { cwd: tmp, env: hookEnv(tmp).env });
+  assert.equal(fix.status, 2, fix.stderr);
+  assert.match(fix.stderr, /检查 \S+explode\.txt 时出错，已跳过：Cannot read properties of null/);
+  assert.equal((JSON.parse(fix.stdout) as unknown[]).length, 90);
 });
 
 test('a worker that exits while checking a file: that file is reported, all others are checked, no hang', (t) => {

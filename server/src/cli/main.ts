@@ -10,7 +10,8 @@
  * the files that hold the current year of a pair are checked again with their previous-year files. Both phases
  * run `checkFileSafely` on the same inputs whether in-process or in a worker, so the output does not depend on
  * `--jobs`. `--fix` writes files and a paired check reads other files, so `--fix` stays in-process and pairs
- * first (from a cheap parse of every file), as the fixes of one file must not race with the reading of another.
+ * first (from a parse of every file, before anything is written), as the fixes of one file must not race with the
+ * reading of another.
  */
 
 import * as fs from 'node:fs';
@@ -68,10 +69,17 @@ function problemText(lang: Lang, p: InputProblem): string {
   }
 }
 
-/** The pairing keys of a file's reports, from a parse of its text (none for unreadable or binary files). */
+/**
+ * The pairing keys of a file's reports, from a parse of its text (none for unreadable or binary files, nor when
+ * reading it throws: its own check then reports that).
+ */
 function fileKeys(file: string): ReportKey[] {
-  const l = loadFile(file);
-  return l.kind === 'text' ? parseDocument(l.decoded.text).map(reportKey) : [];
+  try {
+    const l = loadFile(file);
+    return l.kind === 'text' ? parseDocument(l.decoded.text).map(reportKey) : [];
+  } catch {
+    return [];
+  }
 }
 
 /**
