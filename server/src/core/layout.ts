@@ -129,6 +129,7 @@ export function detectLayout(lines: readonly Line[], from: number, to: number): 
 
 /** Lines that are page numbers or running footers of a PDF (`-4-`, `— 5 —`, `第 3 页`), not table content. */
 export function isPageFooter(text: string): boolean {
+  if (text.length > 24) return false; // footers are short
   return /^\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/.test(nfkc(text).replace(/\f/g, ''));
 }
 

@@ -15,6 +15,7 @@ const VARIANT_NORM = new Map<SectionNo, string[]>(SECTION_NOS.map((n) => [n, SEC
 const T3_HEADING_LIKE = ['本年新收政府信息公开申请数量', '上年结转政府信息公开申请数量', '本年度办理结果', '结转下年度继续办理'];
 
 const NUMERAL_CLASS = `[一二三四五六\u2f00${LOOKALIKE_ONE.map((c) => (c === '-' ? '\\-' : c)).join('')}]`;
+const HEADING_START_RE = new RegExp(`^[\\s\\u3000]*(?:${NUMERAL_CLASS}|[#>*+_]|\\[bookmark:)`);
 const HEADING_RE = new RegExp(`^([\\s\\u3000]*)(${NUMERAL_CLASS})([\\s\\u3000]*[、.．,，][\\s\\u3000]*)(.+?)[\\s\\u3000]*$`);
 
 function looksLikeT3Label(titleNorm: string): boolean {
@@ -58,6 +59,8 @@ export function blankMarkup(text: string): string {
 export function parseHeading(line: Line): Heading | undefined {
   const rawText = line.text;
   if (rawText.length > 80 || rawText.trim() === '') return undefined;
+  // a numeral, a dash, markup or a bookmark starts a heading; a heading without numeral is short
+  if (rawText.length > 40 && !HEADING_START_RE.test(rawText)) return undefined;
   // docx bookmarks and Markdown markup are artefacts: blank them out (same length, offsets stay valid)
   const t = blankMarkup(rawText);
   // a heading is one cell: no tab between non-empty parts
