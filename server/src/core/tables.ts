@@ -621,6 +621,32 @@ const GROUP_CHARS = new Set(
   normLabel('三、本年度办理结果（三）不予公开（四）无法提供（五）不予处理（六）其他处理').replace(/[()、]/g, '') + '()、',
 );
 
+const specs = new Map<string, AnchorSpec>();
+
+function t3Spec(format: Format, hasLegalSubtotal: boolean): AnchorSpec {
+  const key = `T3/${format}/${hasLegalSubtotal}`;
+  let spec = specs.get(key);
+  if (!spec) {
+    const defs = t3RowDefs(format, hasLegalSubtotal);
+    const groups = ['三、本年度办理结果', ...(format === 'F2021' ? T3_GROUPS_2021 : T3_GROUPS_2019)].map(normLabel);
+    const subtotals = new Map<string, RowDef>();
+    for (const d of t3SubtotalDefs(format, defs[0].columns)) subtotals.set(d.norm, d);
+    spec = { defs, groups, groupChars: GROUP_CHARS, subtotals, skip: t3Skip, anyOrder: false };
+    specs.set(key, spec);
+  }
+  return spec;
+}
+
+function t2Spec(format: Format): AnchorSpec {
+  const key = `T2/${format}`;
+  let spec = specs.get(key);
+  if (!spec) {
+    spec = { defs: t2RowDefs(format), groups: [], groupChars: new Set(), subtotals: new Map(), skip: t2Skip, anyOrder: true };
+    specs.set(key, spec);
+  }
+  return spec;
+}
+
 export function parseLabelTable(text: string, lines: readonly Line[], seg: Segment, format: Format): Table | undefined {
   const toks = tokenize(lines, seg.from, seg.to, seg.layout);
   let defs: RowDef[];
@@ -635,15 +661,11 @@ export function parseLabelTable(text: string, lines: readonly Line[], seg: Segme
       }
       if (t.kind === 'text' && /^一、本年新收/.test(t.norm)) break;
     }
-    defs = t3RowDefs(format, hasLegalSubtotal);
-    const groupsRaw = ['三、本年度办理结果', ...(format === 'F2021' ? T3_GROUPS_2021 : T3_GROUPS_2019)];
-    const groups = groupsRaw.map(normLabel);
-    const subtotals = new Map<string, RowDef>();
-    for (const d of t3SubtotalDefs(format, defs[0].columns)) subtotals.set(d.norm, d);
-    spec = { defs, groups, groupChars: GROUP_CHARS, subtotals, skip: t3Skip, anyOrder: false };
+    spec = t3Spec(format, hasLegalSubtotal);
+    defs = spec.defs as RowDef[];
   } else {
-    defs = t2RowDefs(format);
-    spec = { defs, groups: [], groupChars: new Set(), subtotals: new Map(), skip: t2Skip, anyOrder: true };
+    spec = t2Spec(format);
+    defs = spec.defs as RowDef[];
   }
   const res = seg.layout === 'L1' ? anchorSequential(text, toks, spec, seg.kind, format) : anchorLines(text, toks, spec, seg.kind, format);
   if (res.rows.length === 0) return undefined;

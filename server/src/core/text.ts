@@ -102,6 +102,7 @@ export function normLabel(s: string): string {
   if (t.charCodeAt(0) === 35 /* # */ || t.indexOf('**') >= 0) t = t.replace(/^#{1,6}/, '').replace(/\*\*/g, '');
   t = t.replace(ITEM_SEP_RE, '$1.');
   if (s.length <= 200) {
+    // labels, cells and template lines repeat across rows and reports
     if (labelCache.size >= 20_000) labelCache.clear();
     labelCache.set(detach(s), detach(t));
   }
