@@ -13,7 +13,18 @@ const TABLE_LABEL_MARKERS = new Set(
   ['（一）予以公开', '（三）不予公开', '（四）无法提供', '（五）不予处理', '（六）其他处理', '（七）总计'].map(normLabel),
 );
 const ANCHOR_HINT_RE = /第\s*二\s*十\s*条|信\s*息\s*内\s*容|勾\s*稽|申\s*请\s*人\s*情\s*况|本\s*年\s*新\s*收|复\s*议|诉\s*讼/;
-const DIGITS_RE = /[0-9０-９]+/g;
+/** Counts runs of digits in a line, stopping at `limit` (no allocation). */
+function digitRuns(text: string, limit: number): number {
+  let runs = 0;
+  let inRun = false;
+  for (let i = 0; i < text.length && runs < limit; i++) {
+    const c = text.charCodeAt(i);
+    const digit = (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+    if (digit && !inRun) runs++;
+    inRun = digit;
+  }
+  return runs;
+}
 const T2_ANCHOR_RE = /^第二十条第\([一二三四五六七八九十]{1,3}\)项/;
 const SECTION_OF_TABLE: Record<TableKind, SectionNo> = { T2: 2, T3: 3, T4: 4 };
 
@@ -70,7 +81,7 @@ function findAnchors(lines: readonly Line[], from: number, to: number, headingLi
       }
     }
     // cheap pre-check: every anchor holds one of these words, or at least 15 numbers
-    if (!ANCHOR_HINT_RE.test(text) && (text.match(DIGITS_RE)?.length ?? 0) < 15) {
+    if (!ANCHOR_HINT_RE.test(text) && digitRuns(text, 15) < 15) {
       i++;
       continue;
     }
