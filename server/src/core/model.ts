@@ -226,7 +226,7 @@ export interface Sentence {
   /** Compacted sentence text (digits folded, whitespace removed). */
   readonly text: string;
   /** Offset map: document offset of every character of `text`. */
-  readonly map: readonly number[];
+  readonly map: ArrayLike<number>;
   readonly section?: SectionNo;
   /** Title of the enclosing subsection (`（二）依申请公开…`), if any. */
   readonly subsectionTitle?: string;

@@ -149,7 +149,7 @@ function buildSentences(
       if (k === t.length || SENTENCE_END.test(t[k])) {
         const end = k < t.length ? k + 1 : k;
         if (end > s) {
-          out.push({ text: t.slice(s, end), map: mt.map.slice(s, end), section, subsectionTitle: sub, firstLine: paraFirst });
+          out.push({ text: t.slice(s, end), map: mt.map.subarray(s, end), section, subsectionTitle: sub, firstLine: paraFirst });
         }
         s = end;
       }

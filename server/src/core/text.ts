@@ -188,7 +188,7 @@ export function toCjkNumber(n: number): string {
 
 /** A string with, for every character, the document offset it came from (for regexes over joined lines). */
 export class MappedText {
-  constructor(readonly text: string, readonly map: number[]) {}
+  constructor(readonly text: string, readonly map: Int32Array) {}
 
   /** Range in the document of text[from, to). */
   rangeOf(from: number, to: number): OffsetRange {
@@ -200,26 +200,34 @@ export class MappedText {
 
   /** Builds compacted (digits folded, whitespace removed) text from document slices, keeping the offset map. */
   static compactOf(doc: string, slices: readonly OffsetRange[]): MappedText {
+    let total = 0;
+    for (const sl of slices) total += sl.end - sl.start;
+    // every folded character stays one character: the slices' length bounds the result
+    const map = new Int32Array(total);
     const parts: string[] = [];
-    const map: number[] = [];
+    let n = 0;
     for (const sl of slices) {
+      let run = sl.start; // start of the current run of characters kept as written
       for (let i = sl.start; i < sl.end; i++) {
         const c = doc.charCodeAt(i);
-        if (isSpaceCode(c)) continue;
-        if (needsNfkcCode(c)) {
-          const folded = doc[i].normalize('NFKC');
-          for (let k = 0; k < folded.length; k++) {
-            if (isSpaceCode(folded.charCodeAt(k))) continue;
-            parts.push(folded[k]);
-            map.push(i);
-          }
-        } else {
-          parts.push(doc[i]);
-          map.push(i);
+        const space = isSpaceCode(c);
+        if (!space && !needsNfkcCode(c)) {
+          map[n++] = i;
+          continue;
+        }
+        if (i > run) parts.push(doc.slice(run, i));
+        run = i + 1;
+        if (space) continue;
+        const folded = doc[i].normalize('NFKC');
+        for (let k = 0; k < folded.length && n < total; k++) {
+          if (isSpaceCode(folded.charCodeAt(k))) continue;
+          parts.push(folded[k]);
+          map[n++] = i;
         }
       }
+      if (sl.end > run) parts.push(doc.slice(run, sl.end));
     }
-    return new MappedText(parts.join(''), map);
+    return new MappedText(parts.join(''), map.subarray(0, n));
   }
 }
 
