@@ -268,7 +268,10 @@ export interface RawMarker {
   range: OffsetRange;
 }
 
+const MARKER_START_RE = /^[\s\u3000#>*+\-_]*(?:\[bookmark:[^\]]*\])?[\s\u3000]*[（(]/;
+
 export function parseSubsectionMarker(line: Line): RawMarker | undefined {
+  if (!MARKER_START_RE.test(line.text)) return undefined; // quick reject: a marker opens with a bracket
   const t = blankMarkup(line.text);
   const m = SUB_RE.exec(t);
   if (!m) return undefined;
