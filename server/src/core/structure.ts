@@ -331,14 +331,14 @@ const MOJIBAKE_PAIRS = (
   '鐢灞炰炰簬勭悊佹眰鏁伴伴噺簩鍗鍗佹佹潯潯绗伅鍐敵璇仴搴満鍏伐浣骞达达紝杩涗锛堝浜嬮崼鍋竴姝叾浠锛変富鍔讹紝锛夋鎬昏'
 ).match(/../g)!;
 
-const MOJIBAKE_LEAD_RE = new RegExp(`[${[...new Set(MOJIBAKE_PAIRS.map((p) => p[0]))].join('')}]`);
+const DAMAGE_HINT_RE = new RegExp(`[\ufffd锟${[...new Set(MOJIBAKE_PAIRS.map((p) => p[0]))].join('')}]`);
 
 export function detectEncodingDamage(text: string): { range: OffsetRange; reason: string } | undefined {
+  if (!DAMAGE_HINT_RE.test(text)) return undefined; // one pass over the text in the common case
   const fffd = text.indexOf('\ufffd');
   if (fffd >= 0) return { range: { start: fffd, end: fffd + 1 }, reason: 'U+FFFD' };
   const kun = text.indexOf('锟斤拷');
   if (kun >= 0) return { range: { start: kun, end: kun + 3 }, reason: '锟斤拷' };
-  if (!MOJIBAKE_LEAD_RE.test(text)) return undefined; // one pass: none of the characters mojibake starts with
   let hits = 0;
   let firstAt = -1;
   for (const p of MOJIBAKE_PAIRS) {

@@ -65,11 +65,15 @@ export function isBlank(c: Cell | undefined): boolean {
   return !!c && c.state === 'blank';
 }
 
-/** Every value cell of every table row, with its table and row. */
-export function* allCells(report: Report): Generator<{ table: Table; row: Row; cell: Cell }> {
-  for (const table of report.tables) {
-    for (const row of table.rows) {
-      for (const cell of row.cells) yield { table, row, cell };
-    }
+const cellLists = new WeakMap<Report, { table: Table; row: Row; cell: Cell }[]>();
+
+/** Every value cell of every table row, with its table and row (computed once per report). */
+export function allCells(report: Report): readonly { table: Table; row: Row; cell: Cell }[] {
+  let list = cellLists.get(report);
+  if (!list) {
+    list = [];
+    for (const table of report.tables) for (const row of table.rows) for (const cell of row.cells) list.push({ table, row, cell });
+    cellLists.set(report, list);
   }
+  return list;
 }
