@@ -27,6 +27,8 @@ const require = createRequire(import.meta.url);
 const SERVER = requireBuilt('server/out/server.js');
 const ECHO = path.join(ROOT, 'bench', 'echo-server.mjs');
 const gen = require(requireBuilt('out/test/gen/report.js'));
+/** The test generator's seeded PRNG (mulberry32). */
+const { rng } = gen;
 
 /** The echo server's default debounce (bench/echo-server.mjs) must be the manifest's. */
 const ECHO_DEFAULT_DEBOUNCE_MS = 200;
@@ -52,18 +54,6 @@ export function synthetic(bytes) {
     size += Buffer.byteLength(parts[parts.length - 1]);
   }
   return parts.join('');
-}
-
-/** mulberry32 */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function positionAt(text, offset) {

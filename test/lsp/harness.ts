@@ -1,11 +1,12 @@
 /**
  * In-process language server for tests: the server runs on one pair of PassThrough streams, the test speaks
- * the protocol over the other end with vscode-jsonrpc, as VS Code does. Waits are on messages, with timeouts.
+ * the protocol over the other end with vscode-jsonrpc, as VS Code does (and can write raw bytes to the server's
+ * stream). Waits are on messages, with timeouts.
  */
 
 import { PassThrough } from 'node:stream';
 import * as path from 'node:path';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { createMessageConnection, ResponseError, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { createConnection, type Connection } from 'vscode-languageserver/node';
 import type {
   ClientCapabilities,
@@ -37,6 +38,8 @@ export interface ClientOptions {
   server?: ServerOptions;
   /** Starts another server on the connection instead of the Node one (e.g. the web-worker server's platform). */
   start?: (connection: Connection) => ServerHandle;
+  /** How the client answers `workspace/diagnostic/refresh` (it announces the capability either way). */
+  refresh?: 'ok' | 'error';
 }
 
 export interface LogMessage {
@@ -59,22 +62,31 @@ export class TestClient {
   folders: { uri: string; name: string }[] | null;
   init!: InitializeResult;
 
-  private constructor(
+  protected constructor(
     readonly conn: MessageConnection,
     readonly server: ServerHandle,
     readonly options: ClientOptions,
+    private readonly toServer: PassThrough,
   ) {
     this.settings = options.settings ?? (() => ({}));
     this.folders = options.workspaceFolders ?? null;
   }
 
-  static async start(options: ClientOptions = {}): Promise<TestClient> {
+  static start(options: ClientOptions = {}): Promise<TestClient> {
+    return TestClient.connect(options, (...args) => new TestClient(...args));
+  }
+
+  /** Starts a server and a client made by `create` (a subclass's constructor) on its streams; resolves when initialized. */
+  protected static async connect<C extends TestClient>(
+    options: ClientOptions,
+    create: (conn: MessageConnection, server: ServerHandle, options: ClientOptions, toServer: PassThrough) => C,
+  ): Promise<C> {
     const toServer = new PassThrough();
     const toClient = new PassThrough();
     const connection = createConnection(toServer, toClient);
     const server = options.start ? options.start(connection) : startServer(connection, { workerScript: WORKER_SCRIPT, ...options.server });
     const conn = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
-    const client = new TestClient(conn, server, options);
+    const client = create(conn, server, options, toServer);
     conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       client.published.push(p);
       client.diagnostics.set(p.uri, p);
@@ -97,7 +109,7 @@ export class TestClient {
     conn.onRequest('workspace/diagnostic/refresh', () => {
       client.refreshes++;
       client.notify();
-      return null;
+      return options.refresh === 'error' ? new ResponseError(-32603, 'the client failed to refresh') : null;
     });
     conn.onRequest('workspace/inlayHint/refresh', () => null);
     conn.listen();
@@ -185,6 +197,11 @@ export class TestClient {
     return this.waitFor(() => this.statuses.slice(after).find((s) => s.uri === uri), `status of ${uri}`);
   }
 
+  /** One frame as it goes over the wire: headers, blank line, body. */
+  raw(body: string | Buffer, headers = `Content-Length: ${Buffer.byteLength(body)}\r\n`): void {
+    this.toServer.write(Buffer.concat([Buffer.from(headers + '\r\n', 'ascii'), typeof body === 'string' ? Buffer.from(body, 'utf8') : body]));
+  }
+
   async open(uri: string, text: string, languageId = 'govreport', version = 1): Promise<void> {
     await this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
   }
@@ -215,9 +232,11 @@ export class TestClient {
     await this.conn.sendNotification('workspace/didChangeConfiguration', { settings: pushed ?? null });
   }
 
-  async stop(): Promise<void> {
+  /** Shuts the server down (waiting for its answer at most `shutdownTimeoutMs`, if given) and disposes both ends. */
+  async stop(shutdownTimeoutMs?: number): Promise<void> {
     try {
-      await this.conn.sendRequest('shutdown');
+      const shutdown = this.conn.sendRequest('shutdown');
+      await (shutdownTimeoutMs === undefined ? shutdown : Promise.race([shutdown, new Promise((r) => setTimeout(r, shutdownTimeoutMs))]));
     } catch {
       // already gone
     }

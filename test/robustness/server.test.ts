@@ -1,161 +1,40 @@
 /**
- * The language server under abuse, in-process as in test/lsp/harness.ts but with access to the raw byte stream:
- * malformed frames and JSON-RPC messages, unknown methods, invalid parameters, edits out of range, a thousand
- * rapid edits, requests about unknown or closed documents, a close while an analysis runs, a 10 MB document,
- * binary-looking text. After each, the server is still up and answers a normal request correctly (diagnostics
- * equal a fresh core check). Every test is bounded by a timeout; times are measured in bench/, not here.
+ * The language server under abuse, in-process through the client of test/lsp/harness.ts (which can also write raw
+ * bytes to the server's stream): malformed frames and JSON-RPC messages, unknown methods, invalid parameters, edits
+ * out of range, a thousand rapid edits, requests about unknown or closed documents, a close while an analysis runs,
+ * a 10 MB document, binary-looking text. After each, the server is still up and answers a normal request correctly
+ * (diagnostics equal a fresh core check). Every test is bounded by a timeout; times are measured in bench/, not here.
  */
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PassThrough } from 'node:stream';
-import {
-  CancellationTokenSource,
-  createMessageConnection,
-  ResponseError,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type MessageConnection,
-} from 'vscode-jsonrpc/node';
-import { createConnection } from 'vscode-languageserver/node';
-import type { Diagnostic, DocumentDiagnosticReport, PublishDiagnosticsParams, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
+import { CancellationTokenSource } from 'vscode-jsonrpc/node';
+import type { Diagnostic, DocumentDiagnosticReport, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint, pick } from '../../server/src/core';
-import { startServer, type ServerHandle, type ServerOptions } from '../../server/src/lsp/index';
 import { generateReport, rng } from '../gen/report';
 import { readFixture, seedNames } from '../helpers';
-import { WORKER_SCRIPT } from '../lsp/harness';
+import { TestClient, type ClientOptions } from '../lsp/harness';
 
-interface Options {
-  pull?: boolean;
-  settings?: unknown;
-  /** How the client answers `workspace/diagnostic/refresh` (it announces the capability either way). */
-  refresh?: 'ok' | 'error';
-  server?: ServerOptions;
-}
+/** How long a wait for diagnostics or a message may take unless a test says otherwise. */
+const WAIT_MS = 20_000;
+/** How long `stop` waits for the answer to `shutdown`. */
+const SHUTDOWN_MS = 5000;
 
-interface Log {
-  type: number;
-  message: string;
-}
-
-/** A client on the server's streams that can also write raw bytes to the server. */
-class RawClient {
-  readonly published: PublishDiagnosticsParams[] = [];
-  readonly latest = new Map<string, PublishDiagnosticsParams>();
-  readonly logs: Log[] = [];
-  private readonly waiters = new Set<() => void>();
+/**
+ * The harness client as these tests use it: locale zh-cn, no `documentChanges` in workspace edits; diagnostics are
+ * pulled or pushed as the client announced; a health check.
+ */
+class RawClient extends TestClient {
   private healthy = 0;
-  refreshes = 0;
 
-  private constructor(
-    private readonly toServer: PassThrough,
-    readonly conn: MessageConnection,
-    readonly server: ServerHandle,
-    readonly options: Options,
-  ) {}
-
-  static async start(options: Options = {}): Promise<RawClient> {
-    const toServer = new PassThrough();
-    const toClient = new PassThrough();
-    const server = startServer(createConnection(toServer, toClient), { workerScript: WORKER_SCRIPT, ...options.server });
-    const conn = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
-    const c = new RawClient(toServer, conn, server, options);
-    conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
-      c.published.push(p);
-      c.latest.set(p.uri, p);
-      c.notify();
-    });
-    conn.onNotification('window/logMessage', (p: Log) => {
-      c.logs.push(p);
-      c.notify();
-    });
-    conn.onNotification('govreport/status', () => undefined);
-    conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map((i) => (i.section === 'govreport' ? options.settings ?? {} : null)));
-    conn.onRequest('client/registerCapability', () => null);
-    conn.onRequest('workspace/diagnostic/refresh', () => {
-      c.refreshes++;
-      c.notify();
-      return options.refresh === 'error' ? new ResponseError(-32603, 'the client failed to refresh') : null;
-    });
-    conn.onRequest('workspace/inlayHint/refresh', () => null);
-    conn.listen();
-    await conn.sendRequest('initialize', {
-      processId: null,
-      rootUri: null,
-      workspaceFolders: null,
-      locale: 'zh-cn',
-      capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, diagnostics: { refreshSupport: true } },
-        textDocument: {
-          synchronization: { didSave: true },
-          hover: { contentFormat: ['markdown', 'plaintext'] },
-          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
-          publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
-          ...(options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
-        },
-      },
-    });
-    await conn.sendNotification('initialized', {});
-    return c;
-  }
-
-  private notify(): void {
-    for (const w of [...this.waiters]) w();
-  }
-
-  waitFor<T>(predicate: () => T | undefined | false, what: string, timeoutMs = 20_000): Promise<T> {
-    const now = predicate();
-    if (now) return Promise.resolve(now);
-    return new Promise<T>((resolve, reject) => {
-      const check = (): void => {
-        const v = predicate();
-        if (v) {
-          cleanup();
-          resolve(v);
-        }
-      };
-      const timer = setTimeout(() => {
-        cleanup();
-        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
-      }, timeoutMs);
-      const cleanup = (): void => {
-        clearTimeout(timer);
-        this.waiters.delete(check);
-      };
-      this.waiters.add(check);
-    });
-  }
-
-  /** One frame as it goes over the wire: headers, blank line, body. */
-  raw(body: string | Buffer, headers = `Content-Length: ${Buffer.byteLength(body)}\r\n`): void {
-    this.toServer.write(Buffer.concat([Buffer.from(headers + '\r\n', 'ascii'), typeof body === 'string' ? Buffer.from(body, 'utf8') : body]));
-  }
-
-  async open(uri: string, text: string, languageId = 'govreport', version = 1): Promise<void> {
-    await this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
-  }
-
-  async change(uri: string, version: number, contentChanges: unknown[]): Promise<void> {
-    await this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
-  }
-
-  async close(uri: string): Promise<void> {
-    await this.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  static open(options: ClientOptions): Promise<RawClient> {
+    return TestClient.connect({ locale: 'zh-cn', documentChanges: false, ...options }, (...args) => new RawClient(...args));
   }
 
   /** The diagnostics of a version: pulled (retriggered while the server says the document changed) or pushed. */
-  async diagnostics(uri: string, version: number, timeoutMs = 20_000): Promise<Diagnostic[]> {
-    if (!this.options.pull) {
-      return this.waitFor(
-        () => {
-          const p = this.latest.get(uri);
-          return p && p.version === version ? p.diagnostics : undefined;
-        },
-        `diagnostics of ${uri} v${version}`,
-        timeoutMs,
-      );
-    }
+  override async diagnosticsFor(uri: string, version: number, timeoutMs = WAIT_MS): Promise<Diagnostic[]> {
+    if (!this.options.pull) return super.diagnosticsFor(uri, version, timeoutMs);
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       try {
@@ -174,7 +53,7 @@ class RawClient {
     const uri = `file:///robust/healthy-${n}.txt`;
     const text = generateReport({ seed: 100 + n, layout: (['L1', 'L2', 'L3', 'L4', 'L5'] as const)[n % 5], agency: `健康检查第${n}局` });
     await this.open(uri, text);
-    const ds = await this.diagnostics(uri, 1);
+    const ds = await this.diagnosticsFor(uri, 1);
     assert.deepEqual(shape(ds), expected(text), `${label}: diagnostics of a normal document`);
     const symbols = (await this.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as { name: string }[];
     assert.equal(symbols.length, 6, `${label}: the outline has the six sections`);
@@ -183,16 +62,6 @@ class RawClient {
 
   errors(): string[] {
     return this.logs.filter((l) => l.type === 1).map((l) => l.message);
-  }
-
-  async stop(): Promise<void> {
-    try {
-      await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 5000))]);
-    } catch {
-      // gone already
-    }
-    this.server.dispose();
-    this.conn.dispose();
   }
 }
 
@@ -209,12 +78,12 @@ function expected(text: string): { code: string; line: number; ch: number; messa
   });
 }
 
-async function withClient(options: Options, fn: (c: RawClient) => Promise<void>): Promise<void> {
-  const c = await RawClient.start(options);
+async function withClient(options: ClientOptions, fn: (c: RawClient) => Promise<void>): Promise<void> {
+  const c = await RawClient.open(options);
   try {
     await fn(c);
   } finally {
-    await c.stop();
+    await c.stop(SHUTDOWN_MS);
   }
 }
 
@@ -266,7 +135,7 @@ describe('the server under abuse', () => {
     await withClient({ pull: true }, async (c) => {
       const uri = 'file:///robust/open.txt';
       await c.open(uri, SEED);
-      await c.diagnostics(uri, 1);
+      await c.diagnosticsFor(uri, 1);
       const unknown = await settle(c.conn.sendRequest('govreport/doesNotExist', { a: 1 }));
       assert.deepEqual(unknown.ok ? 'answered' : unknown.code, -32601, 'MethodNotFound');
       await c.conn.sendNotification('govreport/doesNotExistEither', { a: 1 });
@@ -322,7 +191,7 @@ describe('the server under abuse', () => {
         await c.conn.sendNotification(method, params);
       }
       // the open document is still checked correctly
-      const ds = await c.diagnostics(uri, 1);
+      const ds = await c.diagnosticsFor(uri, 1);
       assert.deepEqual(shape(ds), expected(SEED));
       // malformed changes and opens of an open document; then the editor sends the whole text again
       for (const [method, params] of [
@@ -339,7 +208,7 @@ describe('the server under abuse', () => {
         await c.conn.sendRequest('govreport/skeleton', {});
       }
       await c.change(uri, 100, [{ text: SEED }]);
-      assert.deepEqual(shape(await c.diagnostics(uri, 100)), expected(SEED), 'the whole text again: checked correctly');
+      assert.deepEqual(shape(await c.diagnosticsFor(uri, 100)), expected(SEED), 'the whole text again: checked correctly');
       await c.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 107, character: 1 } });
       await c.assertHealthy('after invalid parameters');
     });
@@ -349,25 +218,25 @@ describe('the server under abuse', () => {
     await withClient({ pull: true, refresh: 'error' }, async (c) => {
       const uri = 'file:///robust/refresh.txt';
       await c.open(uri, SEED);
-      assert.deepEqual(shape(await c.diagnostics(uri, 1)), expected(SEED));
+      assert.deepEqual(shape(await c.diagnosticsFor(uri, 1)), expected(SEED));
       // new settings: the server asks the client to pull again, and the client answers with an error
-      c.options.settings = { rules: { 'typo-known': 'off' } };
+      c.settings = () => ({ rules: { 'typo-known': 'off' } });
       await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
-      await c.waitFor(() => c.refreshes > 0, 'a refresh request');
+      await c.waitFor(() => c.refreshes > 0, 'a refresh request', WAIT_MS);
       await c.conn.sendRequest('govreport/skeleton', {}); // the server has read the error answer
       await c.conn.sendRequest('govreport/skeleton', {});
-      assert.deepEqual(shape(await c.diagnostics(uri, 1)), expected(SEED).filter((d) => d.code !== 'typo-known'));
+      assert.deepEqual(shape(await c.diagnosticsFor(uri, 1)), expected(SEED).filter((d) => d.code !== 'typo-known'));
       await c.assertHealthy('after a failed refresh');
     });
   });
 
   test('edits with out-of-range positions, negative lines and reversed ranges apply as the protocol library clamps them', T, async () => {
     for (const pull of [false, true]) {
-      await withClient({ pull, settings: { debounceMs: 0 } }, async (c) => {
+      await withClient({ pull, settings: () => ({ debounceMs: 0 }) }, async (c) => {
         const uri = `file:///robust/ranges-${pull}.txt`;
         const mirror = TextDocument.create(uri, 'govreport', 1, SEED);
         await c.open(uri, SEED);
-        await c.diagnostics(uri, 1);
+        await c.diagnosticsFor(uri, 1);
         const lines = mirror.lineCount;
         const at = (line: number, character: number) => ({ line, character });
         const changes: TextDocumentContentChangeEvent[][] = [
@@ -389,7 +258,7 @@ describe('the server under abuse', () => {
           version++;
           TextDocument.update(mirror, ch, version);
           await c.change(uri, version, ch);
-          const ds = await c.diagnostics(uri, version);
+          const ds = await c.diagnosticsFor(uri, version);
           assert.deepEqual(shape(ds), expected(mirror.getText()), `v${version}: ${JSON.stringify(ch).slice(0, 120)}`);
         }
         await c.assertHealthy('after out-of-range edits');
@@ -409,7 +278,7 @@ describe('the server under abuse', () => {
         const uri = `file:///robust/rapid-${pull}-${initial.length}.txt`;
         const doc = TextDocument.create(uri, 'govreport', 1, initial);
         await c.open(uri, initial);
-        await c.diagnostics(uri, 1);
+        await c.diagnosticsFor(uri, 1);
         const rand = rng(initial.length + (pull ? 11 : 10));
         const inserts = ['1', '件', '，', '\n', '政复议', '2', '　', '三、', ''];
         let version = 1;
@@ -432,7 +301,7 @@ describe('the server under abuse', () => {
             pending = { cts, p };
           }
         }
-        const ds = await c.diagnostics(uri, version, 60_000);
+        const ds = await c.diagnosticsFor(uri, version, 60_000);
         assert.deepEqual(shape(ds), expected(doc.getText()));
         for (const s of (await Promise.all(settled)) as Awaited<ReturnType<typeof settle>>[]) {
           if (!s.ok) assert.ok(s.code === -32800 || s.code === -32802, `a pull failed with ${s.code}: ${s.message}`);
@@ -451,7 +320,7 @@ describe('the server under abuse', () => {
       await withClient({ pull }, async (c) => {
         const uri = `file:///robust/closed-${pull}.txt`;
         await c.open(uri, SEED);
-        const ds = await c.diagnostics(uri, 1);
+        const ds = await c.diagnosticsFor(uri, 1);
         assert.ok(ds.length > 0);
         await c.close(uri);
         for (const u of [uri, 'file:///robust/never-opened.txt', 'untitled:Untitled-1', '', 'not a uri', 'file:///' + 'x'.repeat(5000)]) {
@@ -468,7 +337,7 @@ describe('the server under abuse', () => {
         // a change to the closed document is ignored; closing it twice too
         await c.change(uri, 2, [{ text: 'x' }]);
         await c.close(uri);
-        if (!pull) assert.deepEqual(c.latest.get(uri)?.diagnostics, [], 'closing cleared its diagnostics');
+        if (!pull) assert.deepEqual(c.diagnostics.get(uri)?.diagnostics, [], 'closing cleared its diagnostics');
         await c.assertHealthy('after requests about closed documents');
       });
     }
@@ -515,7 +384,7 @@ describe('the server under abuse', () => {
             if (r.ok) assert.deepEqual(r.value, { kind: 'full', items: [] });
             else assert.equal(r.code, -32802);
           }
-          const ds = await c.diagnostics(uri, 1);
+          const ds = await c.diagnosticsFor(uri, 1);
           assert.deepEqual(shape(ds), expected(second));
           if (!pull) {
             const after = c.published.slice(closedAt).filter((p) => p.uri === uri);
@@ -528,7 +397,7 @@ describe('the server under abuse', () => {
   });
 
   test('a 10 MB document is checked, edited and checked again; a small one meanwhile', { timeout: 300_000 }, async () => {
-    await withClient({ server: { budgetMs: 240_000 }, settings: { debounceMs: 0 } }, async (c) => {
+    await withClient({ server: { budgetMs: 240_000 }, settings: () => ({ debounceMs: 0 }) }, async (c) => {
       const parts: string[] = [];
       let size = 0;
       for (let i = 0; size < 10 << 20; i++) {
@@ -540,7 +409,7 @@ describe('the server under abuse', () => {
       const doc = TextDocument.create(uri, 'govreport', 1, parts.join(''));
       await c.open(uri, doc.getText());
       await c.assertHealthy('while a 10 MB document is checked');
-      const d1 = await c.diagnostics(uri, 1, 240_000);
+      const d1 = await c.diagnosticsFor(uri, 1, 240_000);
       const e1 = expected(doc.getText());
       assert.equal(d1.length, e1.length);
       assert.deepEqual(shape(d1), e1);
@@ -548,7 +417,7 @@ describe('the server under abuse', () => {
       const change = { range: { start: mid, end: mid }, text: '\n一、总体情况\n' };
       TextDocument.update(doc, [change], 2);
       await c.change(uri, 2, [change]);
-      const d2 = await c.diagnostics(uri, 2, 240_000);
+      const d2 = await c.diagnosticsFor(uri, 2, 240_000);
       assert.deepEqual(shape(d2), expected(doc.getText()));
       await c.assertHealthy('after a 10 MB document');
     });
@@ -577,7 +446,7 @@ describe('the server under abuse', () => {
           for (const languageId of ['govreport', 'plaintext']) {
             const uri = `file:///robust/binary-${k++}.txt`;
             await c.open(uri, text, languageId);
-            const ds = await c.diagnostics(uri, 1, 60_000);
+            const ds = await c.diagnosticsFor(uri, 1, 60_000);
             if (languageId === 'govreport') assert.deepEqual(shape(ds), expected(text), `${name} (${languageId})`);
             const range = { start: { line: 0, character: 0 }, end: { line: 1_000_000, character: 0 } };
             await c.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 3 } });

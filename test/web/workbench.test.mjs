@@ -7,15 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { locateEditor } from '../../scripts/editor/install.mjs';
-import { launchChromium, startCodeServer, workbenchUrl } from '../../scripts/editor/server.mjs';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const require = createRequire(import.meta.url);
-const core = require(path.join(root, 'out', 'server', 'src', 'core', 'index.js'));
-const results = path.join(root, 'test-results');
+import { countsOf, root, seedReport, workbench } from '../ui/workbench-lib.mjs';
 
 const workspace = process.env.GOVREPORT_WEB_WORKSPACE;
 const userDataDir = process.env.GOVREPORT_WEB_USER_DATA;
@@ -26,13 +18,7 @@ if (!workspace || !userDataDir || !extensionsDir || !SEED || !extensionId) throw
 
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const displayName = manifest.displayName;
-const expected = JSON.parse(fs.readFileSync(path.join(root, 'test', 'fixtures', 'seeds', SEED.replace('.txt', '.expected.json')), 'utf8'));
-const lint = core.lint(fs.readFileSync(path.join(workspace, SEED), 'utf8'));
-const finding = (rule) => {
-  const f = lint.findings.find((x) => x.ruleId === rule);
-  assert.ok(f, `the core gives no ${rule} on ${SEED}`);
-  return f;
-};
+const { expected, finding } = seedReport(workspace, SEED);
 const rowTotal = finding('table3-row-total');
 const lookalike = finding('section-numeral-lookalike');
 // The message a user sees for the look-alike numeral (stated literally, and it must be the core's).
@@ -40,9 +26,7 @@ const LOOKALIKE_ZH = '标题序号“—”（U+2014）不是汉字“一”。'
 assert.equal(lookalike.message.zh, LOOKALIKE_ZH);
 
 const T = 30_000;
-let server;
-let browser;
-let page;
+const { page, server, launch, close, shot, waitCounts, openFromExplorer, showProblems, hoverWrongTotal, runCommand } = workbench(T, 'web');
 
 // ------------------------------------------------------------------ watching for a Node language server
 
@@ -68,85 +52,41 @@ function scan() {
   for (const p of processes()) if (p.cmd.includes(nodeServerScript) && !nodeServers.some((x) => x.pid === p.pid)) nodeServers.push(p);
 }
 
-/** Runs a step; on failure keeps a screenshot in test-results/ and rethrows. */
-async function shot(name, fn) {
-  try {
-    await fn();
-  } catch (e) {
-    fs.mkdirSync(results, { recursive: true });
-    const file = path.join(results, `web-${name.replace(/[^\w-]+/g, '-')}.png`);
-    await page?.screenshot({ path: file }).catch(() => undefined);
-    e.message += `\n(screenshot: ${file})`;
-    throw e;
-  }
-}
-
-const editor = () => page.locator('.editor-instance .monaco-editor').first();
-async function problemsBadge() {
-  const tab = page.locator('.part.panel .composite-bar .action-item', { hasText: /problems/i }).first();
-  return Number((await tab.locator('.badge-content').innerText({ timeout: 2000 }).catch(() => '0')).trim() || '0');
-}
-async function statusCounts() {
-  const label = (await page.locator('[id="status.problems"]').getAttribute('aria-label', { timeout: 2000 }).catch(() => '')) ?? '';
-  const n = (re) => Number(re.exec(label)?.[1] ?? 0);
-  return { errors: n(/Errors?: (\d+)/i), warnings: n(/Warnings?: (\d+)/i), infos: n(/Infos?: (\d+)/i) };
-}
-function countsOf(findings) {
-  const c = { errors: 0, warnings: 0, infos: 0 };
-  for (const f of findings) c[f.severity === 'error' ? 'errors' : f.severity === 'warning' ? 'warnings' : 'infos']++;
-  return c;
-}
-async function waitCounts(want) {
-  const total = want.errors + want.warnings + want.infos;
-  const deadline = Date.now() + T;
-  let last;
-  while (Date.now() < deadline) {
-    last = { badge: await problemsBadge(), ...(await statusCounts()) };
-    if (last.badge === total && last.errors === want.errors && last.warnings === want.warnings && last.infos === want.infos) return;
-    await page.waitForTimeout(100);
-  }
-  assert.deepEqual(last, { badge: total, ...want }, 'problem counts (PROBLEMS tab badge, status bar)');
-}
-
 /** URLs the page (and its workers) requested that name a file of the installed extension. */
 const extensionRequests = [];
 
 describe('VS Code for the web: the extension in the web worker extension host', () => {
-  before(async () => {
-    const ed = locateEditor();
-    assert.ok(ed, 'the editor is not installed');
-    scan();
-    watcher = setInterval(scan, 100);
-    server = await startCodeServer({ userDataDir, extensionsDir });
-    browser = await launchChromium(ed);
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on('request', (r) => {
-      // files of remote extensions come through `…/vscode-remote-resource?path=<absolute path>&tkn=…`
-      const file = new URL(r.url()).searchParams.get('path');
-      const dir = path.join(extensionsDir, `${extensionId}-${manifest.version}`) + path.sep;
-      if (file?.startsWith(dir)) extensionRequests.push(file.slice(dir.length).split(path.sep).join('/'));
-    });
-    await page.goto(workbenchUrl(server.base, { folder: workspace }), { waitUntil: 'domcontentloaded' });
-  });
+  before(() =>
+    launch(
+      { userDataDir, extensionsDir, workspace },
+      {
+        beforeServer: () => {
+          scan();
+          watcher = setInterval(scan, 100);
+        },
+        onPage: (p) =>
+          p.on('request', (r) => {
+            // files of remote extensions come through `…/vscode-remote-resource?path=<absolute path>&tkn=…`
+            const file = new URL(r.url()).searchParams.get('path');
+            const dir = path.join(extensionsDir, `${extensionId}-${manifest.version}`) + path.sep;
+            if (file?.startsWith(dir)) extensionRequests.push(file.slice(dir.length).split(path.sep).join('/'));
+          }),
+      },
+    ));
   after(async () => {
     clearInterval(watcher);
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
+    await close();
   });
 
   it('opens the sample report from the Explorer', () =>
     shot('open', async () => {
-      await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-      await page.getByRole('treeitem', { name: SEED }).click({ timeout: T });
-      await editor().locator('.view-lines', { hasText: '薛城区卫健局2021年度政府信息公开工作报告' }).waitFor({ timeout: T });
+      await openFromExplorer(SEED, '薛城区卫健局2021年度政府信息公开工作报告');
     }));
 
   it(`the Problems panel lists its ${expected.length} findings, in Chinese`, () =>
     shot('problems', async () => {
       assert.equal(expected.length, 8);
-      await editor().click();
-      await page.keyboard.press('Control+Shift+M');
-      const panel = page.locator('.markers-panel');
+      const panel = await showProblems();
       await panel.getByText(LOOKALIKE_ZH).waitFor({ timeout: T });
       await panel.getByText(rowTotal.message.zh).waitFor({ timeout: T });
       await waitCounts(countsOf(expected));
@@ -154,36 +94,20 @@ describe('VS Code for the web: the extension in the web worker extension host', 
 
   it('hovering the wrong total (line 108) shows the computed value', () =>
     shot('hover', async () => {
-      await editor().click();
-      await page.keyboard.press('Control+G');
-      await page.keyboard.type('108');
-      await page.keyboard.press('Enter');
-      await page.keyboard.press('End');
-      await page.keyboard.press('ArrowLeft');
-      await page.keyboard.press('Control+K');
-      await page.keyboard.press('Control+I');
-      const hover = page.locator('.monaco-hover').filter({ hasText: '报告中为' }).first();
-      await hover.waitFor({ timeout: T });
-      const text = await hover.innerText();
-      // The six applicant cells sum to 0; the report states 2.
-      assert.match(text, /=\s*0(?!\d|\s*[+\-−×*/])/, `computed value 0 not shown as the result:\n${text}`);
-      assert.match(text, /2/, text);
-      await page.keyboard.press('Escape');
+      await hoverWrongTotal();
+      await page().keyboard.press('Escape');
     }));
 
   it('Running Extensions shows the extension in the web worker host (and the built-in Git in the remote Node host)', () =>
     shot('running-extensions', async () => {
-      await page.keyboard.press('F1');
-      await page.keyboard.type('Developer: Show Running Extensions');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Running Extensions' }).first().waitFor({ timeout: T });
-      await page.keyboard.press('Enter');
-      const rows = page.locator('.runtime-extensions-editor .monaco-list-row');
+      await runCommand('Developer: Show Running Extensions', 'Show Running Extensions');
+      const rows = page().locator('.runtime-extensions-editor .monaco-list-row');
       const ours = rows.filter({ hasText: displayName });
       await ours.first().waitFor({ timeout: T });
       const text = await ours.first().innerText();
       assert.match(text, /web worker/i, `the extension's row does not say "web worker":\n${text}`);
       // the same view labels an extension of the remote (Node) extension host with the host's address
-      const remote = new URL(server.base).host;
+      const remote = new URL(server().base).host;
       assert.ok(!text.includes(remote), text);
       const all = await rows.allInnerTexts();
       const gitText = all.find((t) => t.startsWith('Git\n'));
@@ -196,7 +120,7 @@ describe('VS Code for the web: the extension in the web worker extension host', 
       // the watcher works: it sees code-server's own process, whose command line names the extensions folder
       assert.ok(scans > 10, `only ${scans} process scans`);
       assert.ok(
-        processes().some((p) => p.pid === server.child.pid && p.cmd.includes(extensionsDir)),
+        processes().some((p) => p.pid === server().child.pid && p.cmd.includes(extensionsDir)),
         'the process scan does not see code-server (the check below would prove nothing)',
       );
       assert.deepEqual(nodeServers, [], `a Node language server was started from ${nodeServerScript}`);
