@@ -9,7 +9,7 @@
  */
 
 import type { Layout, OffsetRange } from './model';
-import { detach, isSpaceCode, normLabel, nfkc, stripBookmarks, type Line } from './text';
+import { detach, isPlainCount, isSpaceCode, normLabel, nfkc, stripBookmarks, type Line } from './text';
 
 export type TokKind = 'text' | 'value' | 'eol' | 'break';
 
@@ -44,6 +44,7 @@ const CHANGE_RE = /^(?:增加?|减少?)\d+(?:[,，、]?(?:减少?)\d+)?$/;
 
 /** Whether a trimmed cell text is a value (number, change, or blank) rather than a label. */
 export function isValueText(raw: string): boolean {
+  if (isPlainCount(raw)) return true;
   if (raw.length > 40) return isBlankText(raw); // values are short; labels and sentences are not values
   const hit = valueCache.get(raw);
   if (hit !== undefined) return hit;
@@ -142,7 +143,7 @@ function makeTok(kind: TokKind, text: string, range: OffsetRange, line: number):
     range,
     line,
     lastLine: line,
-    blank: value ? isBlankText(text) : undefined,
+    blank: value ? !isPlainCount(text) && isBlankText(text) : undefined,
   };
 }
 

@@ -5,11 +5,25 @@
 
 import type { Format, FormatInfo, FormatMarker, Heading, OffsetRange, SectionNo, Signature, Title } from './model';
 import { FORMAT_MARKERS, LOOKALIKE_ONE, PRE2019_HEADINGS, SECTION_NUMERALS, SECTION_TITLES, SECTION_VARIANTS } from './schema';
-import { dice, isSpaceCode, nfkc, normLabel, parseCjkNumber, type Line } from './text';
+import { dice, isSpaceCode, needsNfkc, nfkc, normLabel, parseCjkNumber, type Line } from './text';
 
 const SECTION_NOS: SectionNo[] = [1, 2, 3, 4, 5, 6];
 const CANON_NORM = new Map<SectionNo, string>(SECTION_NOS.map((n) => [n, normLabel(SECTION_TITLES[n])]));
 const VARIANT_NORM = new Map<SectionNo, string[]>(SECTION_NOS.map((n) => [n, SECTION_VARIANTS[n].map(normLabel)]));
+
+/**
+ * Whether `text` holds one of `chars`, or something NFKC may fold into one. Labels are normalised without
+ * adding characters (normLabel only folds and deletes), so a text that fails this cannot normalise to a string
+ * that needs one of them.
+ */
+function mayHold(text: string, chars: readonly string[]): boolean {
+  for (const c of chars) if (text.includes(c)) return true;
+  return needsNfkc(text);
+}
+/** The last character of each canonical title, one of which a bare canonical heading must hold. */
+const CANON_LAST_CHARS = [...new Set([...CANON_NORM.values()].map((n) => n[n.length - 1]))];
+/** The first character of each pre-2019 heading title. */
+const LEGACY_FIRST_CHARS = [...new Set(PRE2019_HEADINGS.map((h) => h[0]))];
 
 /** T3 row/group label texts that begin like section headings (§4.3). */
 const T3_HEADING_LIKE = ['本年新收政府信息公开申请数量', '上年结转政府信息公开申请数量', '本年度办理结果', '结转下年度继续办理'];
@@ -95,7 +109,7 @@ export function parseHeading(line: Line): Heading | undefined {
     };
   }
   // a heading without numeral: the line is exactly a canonical title (short lines only)
-  if (t.length > 40) return undefined;
+  if (t.length > 40 || !mayHold(t, CANON_LAST_CHARS)) return undefined;
   const norm = normLabel(t);
   for (const n of SECTION_NOS) {
     if (CANON_NORM.get(n) === norm) {
@@ -193,7 +207,7 @@ export function detectFormat(lines: readonly Line[], from: number, to: number, y
   let legacy = 0;
   for (let i = from; i < to; i++) {
     const t = lines[i].text;
-    if (t.length < 40 && LEGACY_RE.test(nfkc(blankMarkup(t)).trim())) legacy++;
+    if (t.length < 40 && mayHold(t, LEGACY_FIRST_CHARS) && LEGACY_RE.test(nfkc(blankMarkup(t)).trim())) legacy++;
   }
   const markers: FormatMarker[] = [];
   let sixSingle: { line: Line } | undefined;

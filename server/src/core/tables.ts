@@ -6,7 +6,7 @@
 
 import type { Cell, ColumnDef, Format, Layout, OffsetRange, Row, RowDef, Table, TableKind } from './model';
 import { tokenize, type Tok } from './layout';
-import { dice, nfkc, normLabel, stripBookmarks, type Line } from './text';
+import { dice, isPlainCount, nfkc, normLabel, stripBookmarks, type Line } from './text';
 import {
   T2_HEADER_WORDS,
   T3_GROUPS_2019,
@@ -95,6 +95,8 @@ export function makeCell(
   const range = tok.range;
   const display = displayRangeOf(text, range);
   if (tok.kind === 'value' && tok.blank) return cell(column, raw, range, display, 'blank');
+  // the common case, digits only: what the general path below computes for it
+  if (column.kind !== 'change' && isPlainCount(raw)) return cell(column, raw, range, display, 'number', Number(raw));
   const c = nfkc(stripBookmarks(raw)).replace(/\s+/g, '');
   if (column.kind === 'change') {
     const net = parseChange(c);

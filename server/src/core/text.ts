@@ -74,6 +74,11 @@ const BOOKMARK_RE = /\[bookmark:[^\]]*\]/g;
 /** Characters that NFKC changes and that occur in reports (full-width forms, ideographic space, Kangxi radicals). */
 const NEEDS_NFKC_RE = /[\u2f00-\u2fdf\u3000\uff00-\uffef\ufeff\u00a0]/;
 
+/** Whether NFKC (as `nfkc` applies it) may change `s`; when not, `nfkc(s) === s`. */
+export function needsNfkc(s: string): boolean {
+  return NEEDS_NFKC_RE.test(s);
+}
+
 /** NFKC with a fast path for the common case of nothing to fold; keeps look-alike dashes (§4.1 step 5). */
 export function nfkc(s: string): string {
   if (!NEEDS_NFKC_RE.test(s)) return s;
@@ -233,6 +238,17 @@ export class MappedText {
 }
 
 /** Whitespace as reports use it: ASCII, NBSP, ideographic space, BOM, Unicode spaces. */
+/** Whether `s` is 1 to 15 ASCII digits (the common table value: exact as a double, nothing to normalise). */
+export function isPlainCount(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || n > 15) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 export function isSpaceCode(c: number): boolean {
   return (
     c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || c === 0xfeff ||
