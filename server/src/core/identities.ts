@@ -69,13 +69,27 @@ function round(n: number): number {
 }
 
 export function evaluate(id: Identity, overrides?: Overrides): Evaluation {
-  const vals = [...id.plus, ...id.minus].map((o) => valueOf(id.table, o, overrides));
+  // plain loops: this runs for every identity of every report (no spread, no closures)
+  const { plus, minus } = id;
+  const vals = new Array<number | undefined>(plus.length + minus.length);
+  let missing = false;
+  let computed = 0;
+  for (let i = 0; i < plus.length; i++) {
+    const v = valueOf(id.table, plus[i], overrides);
+    vals[i] = v;
+    if (v === undefined) missing = true;
+    else computed += v;
+  }
+  for (let i = 0; i < minus.length; i++) {
+    const v = valueOf(id.table, minus[i], overrides);
+    vals[plus.length + i] = v;
+    if (v === undefined) missing = true;
+    else computed -= v;
+  }
   const stated = valueOf(id.table, id.target, overrides);
-  if (id.incomplete || stated === undefined || vals.some((v) => v === undefined)) {
+  if (id.incomplete || stated === undefined || missing) {
     return { evaluable: false, holds: false, stated, values: vals };
   }
-  let computed = 0;
-  vals.forEach((v, i) => (computed += i < id.plus.length ? v! : -v!));
   computed = round(computed);
   return { evaluable: true, holds: computed === stated, stated, computed, values: vals };
 }

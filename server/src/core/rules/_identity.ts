@@ -14,13 +14,22 @@ export interface IdentityFailure {
   target: Cell;
 }
 
-export function* failures(report: Report, kind: IdentityKind): Generator<IdentityFailure> {
-  for (const id of identities(report)) {
-    if (id.kind !== kind) continue;
-    const ev = evaluate(id);
-    if (!ev.evaluable || ev.holds) continue;
-    yield { id, stated: ev.stated!, computed: ev.computed!, target: cellOf(id.target)! };
+const failuresOf = new WeakMap<Report, IdentityFailure[]>();
+
+/** The identities of `kind` that do not hold (every identity of the report is evaluated once, for all rules). */
+export function failures(report: Report, kind: IdentityKind): IdentityFailure[] {
+  let all = failuresOf.get(report);
+  if (!all) {
+    all = [];
+    const ids = identities(report);
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
+      const ev = evaluate(id);
+      if (ev.evaluable && !ev.holds) all.push({ id, stated: ev.stated!, computed: ev.computed!, target: cellOf(id.target)! });
+    }
+    failuresOf.set(report, all);
   }
+  return all.filter((f) => f.id.kind === kind);
 }
 
 /** A quick fix that sets cells; preferred only when the edit provably keeps every identity involved true. */

@@ -13,7 +13,9 @@ export const rule: Rule = {
     description: { zh: '单元格为负数', en: 'A cell is negative' },
   },
   *check({ report }): Iterable<RawFinding> {
-    for (const { row: r, cell: c } of allCells(report)) {
+    const cells = allCells(report);
+    for (let i = 0; i < cells.length; i++) {
+      const { row: r, cell: c } = cells[i];
       if (!c.negative) continue;
       yield { range: c.displayRange, message: msg('table-cell-negative', { row: r.def.label, column: c.column.label, value: c.raw.trim() }) };
     }

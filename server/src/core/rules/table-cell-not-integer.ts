@@ -13,7 +13,9 @@ export const rule: Rule = {
     description: { zh: '计数单元格不是整数', en: 'A count cell is not a whole number' },
   },
   *check({ report }): Iterable<RawFinding> {
-    for (const { row: r, cell: c } of allCells(report)) {
+    const cells = allCells(report);
+    for (let i = 0; i < cells.length; i++) {
+      const { row: r, cell: c } = cells[i];
       if (!c.notInteger) continue;
       yield { range: c.displayRange, message: msg('table-cell-not-integer', { row: r.def.label, column: c.column.label, raw: c.raw }) };
     }

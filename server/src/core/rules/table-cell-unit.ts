@@ -13,7 +13,9 @@ export const rule: Rule = {
     description: { zh: '表格单元格含单位', en: 'A table cell contains a unit' },
   },
   *check({ report }): Iterable<RawFinding> {
-    for (const { row: r, cell: c } of allCells(report)) {
+    const cells = allCells(report);
+    for (let i = 0; i < cells.length; i++) {
+      const { row: r, cell: c } = cells[i];
       if (!c.unit || !c.unitRange || c.state !== 'number') continue;
       // delete the unit and the spaces before it
       let start = c.unitRange.start;

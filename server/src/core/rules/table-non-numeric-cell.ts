@@ -13,7 +13,9 @@ export const rule: Rule = {
     description: { zh: '表格单元格不是数字', en: 'A table cell is not a number' },
   },
   *check({ report }): Iterable<RawFinding> {
-    for (const { row: r, cell: c } of allCells(report)) {
+    const cells = allCells(report);
+    for (let i = 0; i < cells.length; i++) {
+      const { row: r, cell: c } = cells[i];
       if (c.state !== 'text') continue;
       const tooLarge = /\d{16,}/.test(c.raw.replace(/[,，\s]/g, ''));
       yield {
