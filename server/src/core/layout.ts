@@ -84,6 +84,16 @@ export function splitCells(text: string): string[] {
   return [t];
 }
 
+const DIGIT_RE = /[0-9０-９]/;
+
+/** The characters String.prototype.trim removes (ECMAScript WhiteSpace and LineTerminator). */
+function isTrimSpace(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
 /** Detects the layout of a region (§4.2 last paragraph). */
 export function detectLayout(lines: readonly Line[], from: number, to: number): Layout {
   let nonEmpty = 0;
@@ -98,22 +108,31 @@ export function detectLayout(lines: readonly Line[], from: number, to: number): 
   let tabOnly = 0;
   for (let i = from; i < to; i++) {
     const t = lines[i].text;
-    if (t.trim() === '') {
+    // first character that String.prototype.trim would keep (t.length: the line is blank)
+    let a = 0;
+    while (a < t.length && isTrimSpace(t.charCodeAt(a))) a++;
+    if (a === t.length) {
       if (t.length > 0) blankish++;
       if (/\t.*\t/.test(t)) tabOnly++;
       continue;
     }
-    if (/\t/.test(t.replace(/^\t/, ''))) tabbedLines++;
+    // a tab after the first character (one leading tab is the L1 cell prefix)
+    const innerTab = t.indexOf('\t', t.charCodeAt(0) === 9 ? 1 : 0) >= 0;
+    if (innerTab) tabbedLines++;
     nonEmpty++;
-    const trimmed = t.trim();
-    if (!/[\s\u3000]/.test(trimmed) && isValueText(trimmed) && /[0-9０-９]/.test(trimmed)) singleValue++;
-    const lead = t.trimStart();
-    if (lead.startsWith('|')) pipe++;
-    if (t.startsWith('\t') && t.slice(1).replace(/^\t+/, '').indexOf('\t') < 0) l1++;
+    if (t.charCodeAt(a) === 124 /* | */) pipe++;
+    if (t.charCodeAt(0) === 9) {
+      let b = 1;
+      while (b < t.length && t.charCodeAt(b) === 9) b++;
+      if (t.indexOf('\t', b) < 0) l1++;
+    }
     if (/&nbsp;|<t[dhr][\s>]/i.test(t)) html++;
-    if (/[0-9０-９]/.test(t)) {
+    if (DIGIT_RE.test(t)) {
       withDigits++;
-      if (/\S\t|\t\S/.test(t.trim()) || /\t/.test(t.replace(/^\t/, ''))) tabbedDigits++;
+      // a line with digits and a tab between cells (a tab other than the L1 prefix)
+      if (innerTab) tabbedDigits++;
+      const trimmed = t.trim();
+      if (!/[\s\u3000]/.test(trimmed) && isValueText(trimmed)) singleValue++;
     }
   }
   if (nonEmpty === 0) return 'L3';
