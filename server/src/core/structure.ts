@@ -12,18 +12,25 @@ const CANON_NORM = new Map<SectionNo, string>(SECTION_NOS.map((n) => [n, normLab
 const VARIANT_NORM = new Map<SectionNo, string[]>(SECTION_NOS.map((n) => [n, SECTION_VARIANTS[n].map(normLabel)]));
 
 /**
- * Whether `text` holds one of `chars`, or something NFKC may fold into one. Labels are normalised without
- * adding characters (normLabel only folds and deletes), so a text that fails this cannot normalise to a string
- * that needs one of them.
+ * Characters whose NFKC holds a CJK unified ideograph (Kangxi and supplementary radicals, 〸〹〺, kanbun, enclosed
+ * and squared ideographs, compatibility ideographs; astral ones via their surrogates). Full-width punctuation and
+ * digits are not among them.
+ */
+const FOLDS_TO_IDEOGRAPH_RE = /[\u2e80-\u2fff\u3038-\u303a\u3190-\u33ff\uf900-\ufaff\ud800-\udfff]/;
+
+/**
+ * Whether `text` holds one of `chars` (CJK ideographs), or something NFKC may fold into one. Labels are
+ * normalised without adding ideographs (normLabel folds compatibility forms and deletes spaces, quotes and
+ * markup), so a text that fails this cannot normalise to a string that holds one of them.
  */
 function mayHold(text: string, chars: readonly string[]): boolean {
-  for (const c of chars) if (text.includes(c)) return true;
-  return needsNfkc(text);
+  for (let i = 0; i < chars.length; i++) if (text.includes(chars[i])) return true;
+  return FOLDS_TO_IDEOGRAPH_RE.test(text);
 }
 /** The last character of each canonical title, one of which a bare canonical heading must hold. */
 const CANON_LAST_CHARS = [...new Set([...CANON_NORM.values()].map((n) => n[n.length - 1]))];
-/** The first character of each pre-2019 heading title. */
-const LEGACY_FIRST_CHARS = [...new Set(PRE2019_HEADINGS.map((h) => h[0]))];
+/** The last character of each pre-2019 heading title (rarer in tables than the first). */
+const LEGACY_LAST_CHARS = [...new Set(PRE2019_HEADINGS.map((h) => h[h.length - 1]))];
 
 /** T3 row/group label texts that begin like section headings (§4.3). */
 const T3_HEADING_LIKE = ['本年新收政府信息公开申请数量', '上年结转政府信息公开申请数量', '本年度办理结果', '结转下年度继续办理'];
@@ -199,7 +206,16 @@ export function parseTitle(lines: readonly Line[], from: number, to: number, fir
 
 // ---------------------------------------------------------------- format (§1.5)
 
-const MARKER_HINT_RE = /[本现上对第采处申政（(]/;
+/**
+ * Ideographs rare in table lines, one of which every format marker holds, as do 处理决定数量, （六）其他处理 and
+ * （七）总计: lines without any (see mayHold) cannot hold a marker.
+ */
+/** The wider filter for the lines after a single （六） row, so that the line ending its wait (（七）总计, `1.`) is found. */
+const SIX_FOLLOW_HINT_RE = /[本现上对第采处申政（(]/;
+const MARKER_CHARS = ['制', '废', '效', '决', '费', '补', '逾', '缴', '新', '外', '项', '增', '减', '采', '六', '七'];
+for (const m of [...FORMAT_MARKERS.map((f) => f.norm), '处理决定数量', '(六)其他处理', '(七)总计']) {
+  if (!MARKER_CHARS.some((c) => m.includes(c))) throw new Error(`format marker without a hint character: ${m}`);
+}
 const LEGACY_RE = new RegExp(`^[一二三四五六七八九十][、.．]\\s*(?:${PRE2019_HEADINGS.join('|')})\\s*$`);
 
 export function detectFormat(lines: readonly Line[], from: number, to: number, year: number | undefined): FormatInfo {
@@ -207,7 +223,7 @@ export function detectFormat(lines: readonly Line[], from: number, to: number, y
   let legacy = 0;
   for (let i = from; i < to; i++) {
     const t = lines[i].text;
-    if (t.length < 40 && mayHold(t, LEGACY_FIRST_CHARS) && LEGACY_RE.test(nfkc(blankMarkup(t)).trim())) legacy++;
+    if (t.length < 40 && mayHold(t, LEGACY_LAST_CHARS) && LEGACY_RE.test(nfkc(blankMarkup(t)).trim())) legacy++;
   }
   const markers: FormatMarker[] = [];
   let sixSingle: { line: Line } | undefined;
@@ -218,7 +234,8 @@ export function detectFormat(lines: readonly Line[], from: number, to: number, y
     if (!raw || raw.length > 200) continue;
     // only table-like lines: a tab, or short and without a full stop
     if (!raw.includes('\t') && (raw.length > 60 || raw.includes('。'))) continue;
-    if (!MARKER_HINT_RE.test(raw)) continue; // every marker holds one of these characters
+    // while a single （六） row waits for （七）总计 or a numbered sub-row, lines are read more widely
+    if (sixSingle ? !SIX_FOLLOW_HINT_RE.test(raw) : !mayHold(raw, MARKER_CHARS)) continue;
     const norm = normLabel(raw);
     for (const m of FORMAT_MARKERS) {
       const at = norm.indexOf(m.norm);
