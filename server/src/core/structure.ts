@@ -5,7 +5,7 @@
 
 import type { Format, FormatInfo, FormatMarker, Heading, OffsetRange, SectionNo, Signature, Title } from './model';
 import { FORMAT_MARKERS, LOOKALIKE_ONE, PRE2019_HEADINGS, SECTION_NUMERALS, SECTION_TITLES, SECTION_VARIANTS } from './schema';
-import { dice, isSpaceCode, needsNfkc, nfkc, normLabel, parseCjkNumber, type Line } from './text';
+import { detach, dice, isSpaceCode, nfkc, normLabel, parseCjkNumber, type Line } from './text';
 
 const SECTION_NOS: SectionNo[] = [1, 2, 3, 4, 5, 6];
 const CANON_NORM = new Map<SectionNo, string>(SECTION_NOS.map((n) => [n, normLabel(SECTION_TITLES[n])]));
@@ -45,6 +45,19 @@ function looksLikeT3Label(titleNorm: string): boolean {
     if (dice(titleNorm, l) >= 0.6) return true;
   }
   return false;
+}
+
+/** Numbered lines repeat across reports (table labels, headings): a bounded memo of the title's section. */
+const titleCache = new Map<string, ReturnType<typeof mapTitle> | null>();
+
+/** The section a numbered line's normalised title names, unless it is empty or a table-3 label. */
+function headingTitle(norm: string): ReturnType<typeof mapTitle> {
+  const hit = titleCache.get(norm);
+  if (hit !== undefined) return hit ?? undefined;
+  const mapped = !norm || looksLikeT3Label(norm) ? undefined : mapTitle(norm);
+  if (titleCache.size >= 5_000) titleCache.clear();
+  titleCache.set(detach(norm), mapped ?? null);
+  return mapped;
 }
 
 function mapTitle(norm: string): { section: SectionNo; match: Heading['match']; similarity: number } | undefined {
@@ -91,9 +104,7 @@ export function parseHeading(line: Line): Heading | undefined {
     const [, lead, numeralRaw, sep, titleRaw] = m;
     const title = titleRaw.replace(/[：:。]+$/, '');
     if (title.includes('。') || title.length > 40) return undefined;
-    const norm = normLabel(title);
-    if (!norm || looksLikeT3Label(norm)) return undefined;
-    const mapped = mapTitle(norm);
+    const mapped = headingTitle(normLabel(title));
     if (!mapped) return undefined;
     const numStart = line.start + lead.length;
     const numeralRange = { start: numStart, end: numStart + numeralRaw.length };

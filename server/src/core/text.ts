@@ -74,11 +74,6 @@ const BOOKMARK_RE = /\[bookmark:[^\]]*\]/g;
 /** Characters that NFKC changes and that occur in reports (full-width forms, ideographic space, Kangxi radicals). */
 const NEEDS_NFKC_RE = /[\u2f00-\u2fdf\u3000\uff00-\uffef\ufeff\u00a0]/;
 
-/** Whether NFKC (as `nfkc` applies it) may change `s`; when not, `nfkc(s) === s`. */
-export function needsNfkc(s: string): boolean {
-  return NEEDS_NFKC_RE.test(s);
-}
-
 /** NFKC with a fast path for the common case of nothing to fold; keeps look-alike dashes (§4.1 step 5). */
 export function nfkc(s: string): string {
   if (!NEEDS_NFKC_RE.test(s)) return s;
