@@ -16,21 +16,21 @@ const VARIANT_NORM = new Map<SectionNo, string[]>(SECTION_NOS.map((n) => [n, SEC
  * and squared ideographs, compatibility ideographs; astral ones via their surrogates). Full-width punctuation and
  * digits are not among them.
  */
-const FOLDS_TO_IDEOGRAPH_RE = /[\u2e80-\u2fff\u3038-\u303a\u3190-\u33ff\uf900-\ufaff\ud800-\udfff]/;
+export const FOLDS_TO_IDEOGRAPH = '\\u2e80-\\u2fff\\u3038-\\u303a\\u3190-\\u33ff\\uf900-\\ufaff\\ud800-\\udfff';
 
 /**
- * Whether `text` holds one of `chars` (CJK ideographs), or something NFKC may fold into one. Labels are
- * normalised without adding ideographs (normLabel folds compatibility forms and deletes spaces, quotes and
- * markup), so a text that fails this cannot normalise to a string that holds one of them.
+ * A test of whether a text holds one of `chars` (CJK ideographs), or something NFKC may fold into one, in one
+ * scan. Labels are normalised without adding ideographs (normLabel folds compatibility forms and deletes spaces,
+ * quotes and markup), so a text that fails it cannot normalise to a string that holds one of them.
  */
-function mayHold(text: string, chars: readonly string[]): boolean {
-  for (let i = 0; i < chars.length; i++) if (text.includes(chars[i])) return true;
-  return FOLDS_TO_IDEOGRAPH_RE.test(text);
+function mayHoldRe(chars: readonly string[]): RegExp {
+  for (const c of chars) if (!/^[\u4e00-\u9fff]$/.test(c)) throw new Error(`not a CJK ideograph: ${c}`);
+  return new RegExp(`[${chars.join('')}${FOLDS_TO_IDEOGRAPH}]`);
 }
 /** The last character of each canonical title, one of which a bare canonical heading must hold. */
-const CANON_LAST_CHARS = [...new Set([...CANON_NORM.values()].map((n) => n[n.length - 1]))];
+const CANON_HINT_RE = mayHoldRe([...new Set([...CANON_NORM.values()].map((n) => n[n.length - 1]))]);
 /** The last character of each pre-2019 heading title (rarer in tables than the first). */
-const LEGACY_LAST_CHARS = [...new Set(PRE2019_HEADINGS.map((h) => h[h.length - 1]))];
+const LEGACY_HINT_RE = mayHoldRe([...new Set(PRE2019_HEADINGS.map((h) => h[h.length - 1]))]);
 
 /** T3 row/group label texts that begin like section headings (§4.3). */
 const T3_HEADING_LIKE = ['本年新收政府信息公开申请数量', '上年结转政府信息公开申请数量', '本年度办理结果', '结转下年度继续办理'];
@@ -127,7 +127,7 @@ export function parseHeading(line: Line): Heading | undefined {
     };
   }
   // a heading without numeral: the line is exactly a canonical title (short lines only)
-  if (t.length > 40 || !mayHold(t, CANON_LAST_CHARS)) return undefined;
+  if (t.length > 40 || !CANON_HINT_RE.test(t)) return undefined;
   const norm = normLabel(t);
   for (const n of SECTION_NOS) {
     if (CANON_NORM.get(n) === norm) {
@@ -219,7 +219,7 @@ export function parseTitle(lines: readonly Line[], from: number, to: number, fir
 
 /**
  * Ideographs rare in table lines, one of which every format marker holds, as do 处理决定数量, （六）其他处理 and
- * （七）总计: lines without any (see mayHold) cannot hold a marker.
+ * （七）总计: lines without any (see mayHoldRe) cannot hold a marker.
  */
 /** The wider filter for the lines after a single （六） row, so that the line ending its wait (（七）总计, `1.`) is found. */
 const SIX_FOLLOW_HINT_RE = /[本现上对第采处申政（(]/;
@@ -227,6 +227,7 @@ const MARKER_CHARS = ['制', '废', '效', '决', '费', '补', '逾', '缴', '�
 for (const m of [...FORMAT_MARKERS.map((f) => f.norm), '处理决定数量', '(六)其他处理', '(七)总计']) {
   if (!MARKER_CHARS.some((c) => m.includes(c))) throw new Error(`format marker without a hint character: ${m}`);
 }
+const MARKER_HINT_RE = mayHoldRe(MARKER_CHARS);
 const LEGACY_RE = new RegExp(`^[一二三四五六七八九十][、.．]\\s*(?:${PRE2019_HEADINGS.join('|')})\\s*$`);
 
 export function detectFormat(lines: readonly Line[], from: number, to: number, year: number | undefined): FormatInfo {
@@ -234,7 +235,7 @@ export function detectFormat(lines: readonly Line[], from: number, to: number, y
   let legacy = 0;
   for (let i = from; i < to; i++) {
     const t = lines[i].text;
-    if (t.length < 40 && mayHold(t, LEGACY_LAST_CHARS) && LEGACY_RE.test(nfkc(blankMarkup(t)).trim())) legacy++;
+    if (t.length < 40 && LEGACY_HINT_RE.test(t) && LEGACY_RE.test(nfkc(blankMarkup(t)).trim())) legacy++;
   }
   const markers: FormatMarker[] = [];
   let sixSingle: { line: Line } | undefined;
@@ -246,7 +247,7 @@ export function detectFormat(lines: readonly Line[], from: number, to: number, y
     // only table-like lines: a tab, or short and without a full stop
     if (!raw.includes('\t') && (raw.length > 60 || raw.includes('。'))) continue;
     // while a single （六） row waits for （七）总计 or a numbered sub-row, lines are read more widely
-    if (sixSingle ? !SIX_FOLLOW_HINT_RE.test(raw) : !mayHold(raw, MARKER_CHARS)) continue;
+    if (sixSingle ? !SIX_FOLLOW_HINT_RE.test(raw) : !MARKER_HINT_RE.test(raw)) continue;
     const norm = normLabel(raw);
     for (const m of FORMAT_MARKERS) {
       const at = norm.indexOf(m.norm);
