@@ -8,6 +8,8 @@ export const Method = {
   exportTables: 'govreport/exportTables',
   skeleton: 'govreport/skeleton',
   checkWorkspace: 'govreport/checkWorkspace',
+  workspaceFiles: 'govreport/workspaceFiles',
+  readFile: 'govreport/readFile',
 } as const;
 
 /** `govreport/status` (server -> client notification), sent for every checked document. */
@@ -48,6 +50,24 @@ export interface CheckWorkspaceResult {
   reports: number;
   errors: number;
   warnings: number;
+}
+
+/** `govreport/workspaceFiles` (server -> client request): the `*.txt` / `*.md` files of the workspace folders. */
+export interface WorkspaceFilesParams {
+  limit: number;
+  maxBytes: number;
+}
+export interface WorkspaceFilesResult {
+  /** `stamp` changes when the file changes (modification time and size). */
+  files: { uri: string; stamp: string }[];
+}
+
+/** `govreport/readFile` (server -> client request): a file's saved bytes in base64; none when unreadable. */
+export interface ReadFileParams {
+  uri: string;
+}
+export interface ReadFileResult {
+  base64?: string;
 }
 
 /** One entry of the `govreport.suppressions` setting. */

@@ -11,6 +11,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, DocumentSelector, LanguageClientOptions } from 'vscode-languageclient';
 import { LANGUAGE_ID, Method, type StatusParams } from './protocol';
+import { serveWorkspaceFiles } from './workspace-files';
 
 /** The URI schemes of the documents the server sees. */
 export interface Schemes {
@@ -81,6 +82,8 @@ export interface ClientPlatform {
    * the client is disposed and a new one made (the browser: a web worker is not started twice).
    */
   restart?(client: BaseLanguageClient): Promise<void>;
+  /** The server has no file system: the client lists and reads the workspace's files for it (workspace-files.ts). */
+  readonly servesFiles?: boolean;
 }
 
 export class ServerController implements vscode.Disposable {
@@ -159,12 +162,13 @@ export class ServerController implements vscode.Disposable {
       // Set every field: a partial object would turn pulling on change off.
       diagnosticPullOptions: { onChange: true, onSave: true, onTabs: false },
       // The server picks the message language from this when `govreport.language` is "auto".
-      initializationOptions: { locale: vscode.env.language },
+      initializationOptions: { locale: vscode.env.language, workspaceFiles: this.platform.servesFiles === true },
       outputChannel: this.outputChannel,
       markdown: { isTrusted: false, supportHtml: false },
     };
     const client = await this.platform.createClient(this.context, 'govreport', vscode.l10n.t('GovReport Language Server'), clientOptions);
     client.onNotification(Method.status, (p: StatusParams) => this.statusEmitter.fire(p));
+    if (this.platform.servesFiles) serveWorkspaceFiles(client);
     this.client = client;
     this.willStartEmitter.fire();
     await client.start();

@@ -10,11 +10,12 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import * as esbuild from 'esbuild';
+import * as iconv from 'iconv-lite';
 import type { Diagnostic, Hover, PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { lint } from '../../server/src/core';
 import { InlineAnalyzer } from '../../server/src/lsp/analyzer-common';
 import { startLanguageServer } from '../../server/src/lsp/index';
-import { absoluteName, OpenDocumentsWorkspace, relativeToFolder } from '../../server/src/lsp/workspace-common';
+import { absoluteName, ClientFilesWorkspace, OpenDocumentsWorkspace, relativeToFolder } from '../../server/src/lsp/workspace-common';
 import { ROOT, readFixture, seedNames } from '../helpers';
 import { TestClient } from './harness';
 
@@ -149,7 +150,7 @@ function browserServer(): (connection: Parameters<typeof startLanguageServer>[0]
   return (connection) =>
     startLanguageServer(connection, {
       createAnalyzer: ({ throwingRule }) => new InlineAnalyzer({ throwingRule }),
-      createWorkspace: (env) => new OpenDocumentsWorkspace(env),
+      createWorkspace: (env) => (env.clientServesFiles ? new ClientFilesWorkspace(env) : new OpenDocumentsWorkspace(env)),
     });
 }
 
@@ -159,6 +160,18 @@ function nextYear(): string {
   for (const i of [2, 6, 83, 93]) lines[i] = lines[i].replace('2023', '2024');
   lines[41] = '二、上年结转政府信息公开申请数量\t\t3\t0\t0\t0\t0\t0\t3\t';
   return lines.join('\n');
+}
+
+/** Errors and warnings the core finds in these seeds, together (what govreport/checkWorkspace counts). */
+function seedCounts(names: readonly string[]): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const n of names) {
+    const f = lint(readFixture('seeds', n)).findings;
+    errors += f.filter((x) => x.severity === 'error').length;
+    warnings += f.filter((x) => x.severity === 'warning').length;
+  }
+  return { errors, warnings };
 }
 
 const FOLDER = 'vscode-remote://127.0.0.1:8080/home/user/%E5%B9%B4%E6%8A%A5';
@@ -227,16 +240,114 @@ describe('the web-worker platform: in-thread analyses, the open documents as the
       for (const n of names) await client.open(remote(n), readFixture('seeds', n));
       await client.open(remote('notes.md'), '# 会议纪要\n\n下周开会。\n', 'markdown');
       const result = await client.conn.sendRequest('govreport/checkWorkspace', {});
-      let errors = 0;
-      let warnings = 0;
-      for (const n of names) {
-        const f = lint(readFixture('seeds', n)).findings;
-        errors += f.filter((x) => x.severity === 'error').length;
-        warnings += f.filter((x) => x.severity === 'warning').length;
-      }
-      assert.deepEqual(result, { files: 3, reports: 2, errors, warnings });
+      assert.deepEqual(result, { files: 3, reports: 2, ...seedCounts(names) });
     } finally {
       await client.stop();
+    }
+  });
+});
+
+// ------------------------------------------------------------------ files served by the client
+
+/** A folder the client serves through `govreport/workspaceFiles` and `govreport/readFile`, as client/src/workspace-files.ts does. */
+class ServedFolder {
+  readonly files = new Map<string, { bytes: Buffer; stamp: number }>();
+  lists = 0;
+  reads: string[] = [];
+  private clock = 0;
+
+  put(rel: string, content: string | Buffer): string {
+    const uri = remote(rel);
+    this.files.set(uri, { bytes: typeof content === 'string' ? Buffer.from(content, 'utf8') : content, stamp: ++this.clock });
+    return uri;
+  }
+
+  serve(client: TestClient): void {
+    client.conn.onRequest('govreport/workspaceFiles', (p: { limit: number; maxBytes: number }) => {
+      this.lists++;
+      assert.ok(p.limit > 0 && p.maxBytes > 0);
+      return { files: [...this.files].map(([uri, f]) => ({ uri, stamp: `${f.stamp}:${f.bytes.length}` })) };
+    });
+    client.conn.onRequest('govreport/readFile', (p: { uri: string }) => {
+      this.reads.push(p.uri);
+      const f = this.files.get(p.uri);
+      return f ? { base64: f.bytes.toString('base64') } : {};
+    });
+  }
+}
+
+describe('the web-worker platform with a client that serves the workspace files', () => {
+  const start = (folder: ServedFolder, initializationOptions: unknown = { workspaceFiles: true }) =>
+    TestClient.start({ locale: 'zh-cn', workspaceFolders: [{ uri: FOLDER, name: '年报' }], initializationOptions, start: browserServer() }).then((c) => {
+      folder.serve(c);
+      return c;
+    });
+
+  test('a closed previous-year report (GBK on disk) is paired with the open report', async () => {
+    const folder = new ServedFolder();
+    const prev = folder.put('2023/卫东区卫健委2023.txt', iconv.encode(readFixture('seeds', SEED2), 'gbk'));
+    folder.put('notes.md', '# 会议纪要\n');
+    const client = await start(folder);
+    try {
+      const cur = remote('卫东区卫健委2024.txt');
+      await client.open(cur, nextYear());
+      const ds = await client.waitFor(() => {
+        const p = client.diagnostics.get(cur);
+        return p?.diagnostics.some((d) => d.code === 'cross-year-carryover') ? p.diagnostics : undefined;
+      }, 'the 2024 report checked against the closed 2023 file');
+      const cross = ds.filter((d) => d.code === 'cross-year-carryover');
+      assert.equal(cross.length, 2);
+      assert.equal(cross[0].relatedInformation?.[0]?.location.uri, prev);
+      assert.ok(folder.lists >= 1);
+      assert.deepEqual([...new Set(folder.reads)].sort(), [...folder.files.keys()].sort(), 'every listed file read once it changed');
+    } finally {
+      await client.stop();
+    }
+  });
+
+  test('govreport/checkWorkspace covers the closed files; an unchanged file is not read again', async () => {
+    const folder = new ServedFolder();
+    const names = seedNames().slice(0, 2);
+    for (const n of names) folder.put(n, readFixture('seeds', n));
+    folder.put('notes.md', '# 会议纪要\n\n下周开会。\n');
+    const client = await start(folder);
+    try {
+      const result = await client.conn.sendRequest('govreport/checkWorkspace', {});
+      assert.deepEqual(result, { files: 3, reports: 2, ...seedCounts(names) });
+      for (const n of names) assert.ok(client.diagnostics.get(remote(n)), `diagnostics published for the closed ${n}`);
+      const readsBefore = folder.reads.length;
+      await client.conn.sendRequest('govreport/checkWorkspace', {});
+      assert.ok(folder.lists >= 2, 'listed again');
+      assert.equal(folder.reads.filter((u) => u.endsWith('notes.md')).length, 1, 'an unchanged non-report is not read again');
+      assert.ok(folder.reads.length - readsBefore <= names.length, 'reports are read for their check, not for the listing');
+    } finally {
+      await client.stop();
+    }
+  });
+
+  test('without the option the open documents are the workspace, and a failing client is survived', async () => {
+    const folder = new ServedFolder();
+    folder.put(seedNames()[0], readFixture('seeds', seedNames()[0]));
+    const without = await start(folder, {});
+    try {
+      const r = await without.conn.sendRequest('govreport/checkWorkspace', {});
+      assert.deepEqual(r, { files: 0, reports: 0, errors: 0, warnings: 0 });
+      assert.equal(folder.lists, 0, 'not asked');
+    } finally {
+      await without.stop();
+    }
+    const failing = await TestClient.start({ locale: 'zh-cn', workspaceFolders: [{ uri: FOLDER, name: '年报' }], initializationOptions: { workspaceFiles: true }, start: browserServer() });
+    try {
+      failing.conn.onRequest('govreport/workspaceFiles', () => {
+        throw new Error('no file system here');
+      });
+      const uri = remote(seedNames()[0]);
+      await failing.open(uri, readFixture('seeds', seedNames()[0]));
+      const r = await failing.conn.sendRequest('govreport/checkWorkspace', {});
+      assert.equal((r as { files: number }).files, 1, 'the open document');
+      assert.equal((await failing.diagnosticsFor(uri, 1)).length, 8);
+    } finally {
+      await failing.stop();
     }
   });
 });

@@ -19,7 +19,7 @@ const results = path.join(root, 'test-results');
  * `finding(rule)`, the core's finding of that rule on the copy in the workspace (asserted to exist).
  */
 export function seedReport(workspace, seed) {
-  const expected = JSON.parse(fs.readFileSync(path.join(root, 'test', 'fixtures', 'seeds', seed.replace('.txt', '.expected.json')), 'utf8'));
+  const expected = JSON.parse(fs.readFileSync(path.join(root, 'test', 'fixtures', 'seeds', path.basename(seed).replace('.txt', '.expected.json')), 'utf8'));
   const lint = core.lint(fs.readFileSync(path.join(workspace, seed), 'utf8'));
   const finding = (rule) => {
     const f = lint.findings.find((x) => x.ruleId === rule);

@@ -39,6 +39,10 @@ const workspace = path.join(tmp, 'workspace');
 fs.mkdirSync(workspace);
 const SEED = '000_05e50274e597e28a.txt';
 fs.copyFileSync(path.join(root, 'test', 'fixtures', 'seeds', SEED), path.join(workspace, SEED));
+// a second report that stays closed: only the client's file serving lets the web-worker server see it
+const CLOSED = '001_0ce65c396658d36e.txt';
+fs.mkdirSync(path.join(workspace, 'archive'));
+fs.copyFileSync(path.join(root, 'test', 'fixtures', 'seeds', CLOSED), path.join(workspace, 'archive', CLOSED));
 
 runTests(
   {
@@ -46,6 +50,7 @@ runTests(
     GOVREPORT_WEB_EXTENSIONS: extensionsDir,
     GOVREPORT_WEB_WORKSPACE: workspace,
     GOVREPORT_WEB_SEED: SEED,
+    GOVREPORT_WEB_CLOSED: path.join('archive', CLOSED),
     GOVREPORT_WEB_EXTENSION_ID: extensionId,
   },
   tmp,

@@ -13,8 +13,9 @@ const workspace = process.env.GOVREPORT_WEB_WORKSPACE;
 const userDataDir = process.env.GOVREPORT_WEB_USER_DATA;
 const extensionsDir = process.env.GOVREPORT_WEB_EXTENSIONS;
 const SEED = process.env.GOVREPORT_WEB_SEED;
+const CLOSED = process.env.GOVREPORT_WEB_CLOSED;
 const extensionId = process.env.GOVREPORT_WEB_EXTENSION_ID;
-if (!workspace || !userDataDir || !extensionsDir || !SEED || !extensionId) throw new Error('run the web tests through test/web/run.mjs');
+if (!workspace || !userDataDir || !extensionsDir || !SEED || !CLOSED || !extensionId) throw new Error('run the web tests through test/web/run.mjs');
 
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const displayName = manifest.displayName;
@@ -96,6 +97,15 @@ describe('VS Code for the web: the extension in the web worker extension host', 
     shot('hover', async () => {
       await hoverWrongTotal();
       await page().keyboard.press('Escape');
+    }));
+
+  it('"Check All Reports in Workspace" lists the findings of a closed report (the client serves the files)', () =>
+    shot('check-workspace', async () => {
+      const closed = seedReport(workspace, CLOSED);
+      assert.equal(closed.expected.length, 7);
+      await runCommand('Check All Reports in Workspace', 'Check All Reports in Workspace');
+      // the badge and the status bar count every file's problems: the open report's 8 and the closed one's 7
+      await waitCounts(countsOf([...expected, ...closed.expected]));
     }));
 
   it('Running Extensions shows the extension in the web worker host (and the built-in Git in the remote Node host)', () =>

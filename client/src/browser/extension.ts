@@ -1,8 +1,9 @@
 /**
  * VS Code client of govreport-lint in browsers (vscode.dev, github.dev, code-server's web worker extension host):
  * the language server is server/out/browser/server.js in a web worker of its own. Commands, status bar,
- * suppression quick fix and `govreport.files` are the desktop's (../activate.ts); the workspace check covers the
- * open documents only (the web-worker server has no file system).
+ * suppression quick fix and `govreport.files` are the desktop's (../activate.ts). The web-worker server has no
+ * file system: this client lists and reads the workspace's files for it (../workspace-files.ts), so the cross-year
+ * rules and the workspace check see closed files too.
  */
 
 import * as vscode from 'vscode';
@@ -68,6 +69,7 @@ class WorkerLanguageClient extends LanguageClient {
 
 const BROWSER_PLATFORM: ClientPlatform = {
   schemes: BROWSER_SCHEMES,
+  servesFiles: true,
   async createClient(context, id, name, clientOptions) {
     const worker = await startWorker(vscode.Uri.joinPath(context.extensionUri, 'server', 'out', 'browser', 'server.js'));
     return new WorkerLanguageClient(id, name, clientOptions, worker);

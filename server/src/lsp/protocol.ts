@@ -37,10 +37,41 @@ export interface CheckWorkspaceResult {
   readonly warnings: number;
 }
 
+/** `govreport/workspaceFiles` (server -> client): the `*.txt` / `*.md` files of the workspace folders. */
+export interface WorkspaceFilesParams {
+  /** Files listed at most. */
+  readonly limit: number;
+  /** Larger files are left out. */
+  readonly maxBytes: number;
+}
+
+export interface WorkspaceFileEntry {
+  readonly uri: string;
+  /** Changes when the file changes (modification time and size). */
+  readonly stamp: string;
+}
+
+export interface WorkspaceFilesResult {
+  readonly files: readonly WorkspaceFileEntry[];
+}
+
+/** `govreport/readFile` (server -> client): a file's saved bytes (the server decodes them as the CLI does). */
+export interface ReadFileParams {
+  readonly uri: string;
+}
+
+export interface ReadFileResult {
+  /** The bytes in base64; absent when the file cannot be read. */
+  readonly base64?: string;
+}
+
 export const StatusNotification = new NotificationType<StatusParams>('govreport/status');
 export const ExportTablesRequest = new RequestType<ExportTablesParams, ExportTablesResult, void>('govreport/exportTables');
 export const SkeletonRequest = new RequestType<SkeletonParams, SkeletonResult, void>('govreport/skeleton');
 export const CheckWorkspaceRequest = new RequestType<Record<string, never>, CheckWorkspaceResult, void>('govreport/checkWorkspace');
+
+export const WorkspaceFilesRequest = new RequestType<WorkspaceFilesParams, WorkspaceFilesResult, void>('govreport/workspaceFiles');
+export const ReadFileRequest = new RequestType<ReadFileParams, ReadFileResult, void>('govreport/readFile');
 
 /** The code action kind of "fix all in this file" (works with `editor.codeActionsOnSave`). */
 export const FIX_ALL_KIND = 'source.fixAll.govreport';

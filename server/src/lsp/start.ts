@@ -71,7 +71,7 @@ export function startLanguageServer(connection: Connection, platform: Platform, 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const support: ClientSupport = clientSupport(params.capabilities);
     // the display language: LSP's `locale`, or `initializationOptions.locale` (what our client also sends)
-    const opts = params.initializationOptions as { locale?: unknown } | undefined;
+    const opts = params.initializationOptions as { locale?: unknown; workspaceFiles?: unknown } | undefined;
     const locale = typeof opts?.locale === 'string' && opts.locale ? opts.locale : params.locale;
     const log = (m: string): void => connection.console.log(m);
     const error = (m: string): void => connection.console.error(m);
@@ -89,6 +89,7 @@ export function startLanguageServer(connection: Connection, platform: Platform, 
         diagnostics?.revalidateAll();
       },
       openDocuments: () => documents.keys(),
+      clientServesFiles: opts?.workspaceFiles === true,
       log,
     });
     const analyses = new Analyses(getCtx);

@@ -1,13 +1,59 @@
 /**
- * The workspace as the handlers see it. Two implementations: the Node server scans the folders with Node fs
- * (`WorkspaceFiles`, workspace.ts); the web-worker server has no file system and knows only the open documents
- * (`OpenDocumentsWorkspace`, below), so there cross-year rules pair open reports only and the workspace check
- * covers the open documents.
+ * The workspace as the handlers see it. The Node server scans the folders with Node fs (`WorkspaceFiles`,
+ * workspace.ts). The web-worker server has no file system: when the client offers to list and read the
+ * workspace's files for it (`govreport/workspaceFiles`, `govreport/readFile`; our browser client does, through
+ * VS Code's workspace file system) it uses `ClientFilesWorkspace`, else it knows only the open documents
+ * (`OpenDocumentsWorkspace`): then cross-year rules pair open reports only and the workspace check covers the
+ * open documents.
  */
 
 import type { Connection, WorkspaceFolder } from 'vscode-languageserver';
 import type { CandidateText } from './analyzer-common';
 import { matchFile } from './glob';
+import { ReadFileRequest, WorkspaceFilesRequest, type WorkspaceFileEntry } from './protocol';
+
+export const SCAN_LIMITS = {
+  /** Directory entries looked at, in all. */
+  entries: 20_000,
+  /** `.txt` / `.md` files kept. */
+  files: 2_000,
+  /** Larger files are skipped (a report is a few dozen KB). */
+  bytes: 5 * 1024 * 1024,
+  depth: 12,
+};
+
+/**
+ * Bytes → text: UTF-16 by BOM, UTF-8 when valid (BOM dropped), else GB18030 (a superset of GBK). Undefined
+ * when the runtime has no GB18030 decoder (a Node built with small ICU).
+ */
+export function decodeBytes(buf: Uint8Array): string | undefined {
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder('utf-16le').decode(buf.subarray(2));
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) {
+    // swap to little-endian: not every runtime decodes utf-16be
+    const le = new Uint8Array(buf.length - 2 - (buf.length % 2));
+    for (let i = 0; i + 1 < le.length; i += 2) {
+      le[i] = buf[i + 3];
+      le[i + 1] = buf[i + 2];
+    }
+    return new TextDecoder('utf-16le').decode(le);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    // not UTF-8
+  }
+  try {
+    return new TextDecoder('gb18030').decode(buf);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A cheap test for text that may hold a report (a year and the words of the title). */
+export function mayBeReport(text: string): boolean {
+  return /政府信息公开|信息公开/.test(text) && /(?:19|20)\d{2}\s*年/.test(text);
+}
+
 
 export interface WorkspaceFile {
   readonly uri: string;
@@ -43,6 +89,8 @@ export interface WorkspaceEnv {
   readonly onCandidates: (upserts: CandidateText[], removes: string[]) => void;
   /** The URIs of the open documents. */
   readonly openDocuments: () => readonly string[];
+  /** The client answers `govreport/workspaceFiles` and `govreport/readFile` (initializationOptions.workspaceFiles). */
+  readonly clientServesFiles: boolean;
   readonly log: (message: string) => void;
 }
 
@@ -118,11 +166,157 @@ export class OpenDocumentsWorkspace implements Workspace {
     return [...this.env.openDocuments()].sort().map((uri) => ({ uri }));
   }
 
-  async readText(): Promise<string | undefined> {
+  async readText(_uri: string): Promise<string | undefined> {
     return undefined;
   }
 
   fileKey(uri: string): string | undefined {
     return uri;
+  }
+}
+
+/**
+ * When a workspace scans: the first analysis waits for the first scan, but not longer than `firstWaitMs` (a big
+ * workspace must not hold back the first diagnostics; when the scan lands and finds other reports, the server
+ * re-checks the open documents). Later calls start a rescan in the background when files changed or the last
+ * scan is older than `ttlMs`, and do not wait for it.
+ */
+export class ScanSchedule {
+  private scanning: Promise<void> | undefined;
+  /** A scan has ended (successfully or not). */
+  scanned = false;
+  private dirty = true;
+  private lastScan = 0;
+
+  constructor(
+    private readonly run: () => Promise<void>,
+    private readonly log: (message: string) => void,
+    private readonly ttlMs = 30_000,
+    private readonly firstWaitMs = 300,
+  ) {}
+
+  /** Files changed: rescan on next use. */
+  invalidate(): void {
+    this.dirty = true;
+  }
+
+  async ready(): Promise<void> {
+    if (!this.scanned) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const deadline = new Promise<void>((r) => {
+        timer = setTimeout(r, this.firstWaitMs);
+      });
+      await Promise.race([this.scan(), deadline]);
+      clearTimeout(timer);
+      return;
+    }
+    if (!this.scanning && (this.dirty || Date.now() - this.lastScan > this.ttlMs)) void this.scan();
+  }
+
+  /** Scans now (joins a scan in progress). */
+  scan(): Promise<void> {
+    if (this.scanning) return this.scanning;
+    this.dirty = false;
+    this.scanning = this.run()
+      .catch((e) => this.log(`workspace scan failed: ${e instanceof Error ? e.message : String(e)}`))
+      .finally(() => {
+        this.scanning = undefined;
+        this.scanned = true;
+        this.lastScan = Date.now();
+      });
+    return this.scanning;
+  }
+}
+
+function fromBase64(b64: string): Uint8Array {
+  const bin = atob(b64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return bytes;
+}
+
+/** The last segment of a URI's path, decoded. */
+function fileName(uri: string): string {
+  return decode(uri.replace(/[?#].*$/, '').split('/').pop() ?? uri);
+}
+
+/**
+ * The web-worker server's workspace when the client serves the files: the client lists the `*.txt` / `*.md`
+ * files of the folders (with VS Code's `findFiles`, so `files.exclude` applies) and reads the ones that changed.
+ * Documents are named by URI, as in `OpenDocumentsWorkspace`; if the client fails to list, the open documents
+ * are all there is.
+ */
+export class ClientFilesWorkspace extends OpenDocumentsWorkspace implements Workspace {
+  /** Every listed file by URI; `text` kept for files that may hold a report. */
+  private readonly files = new Map<string, WorkspaceFileEntry & { text?: string }>();
+  private listed = false;
+  private readonly schedule: ScanSchedule;
+
+  constructor(
+    private readonly host: WorkspaceEnv,
+    ttlMs?: number,
+    firstWaitMs?: number,
+  ) {
+    super(host);
+    this.schedule = new ScanSchedule(() => this.doScan(), host.log, ttlMs, firstWaitMs);
+  }
+
+  override ready(): Promise<void> {
+    return this.schedule.ready();
+  }
+
+  override scan(): Promise<void> {
+    return this.schedule.scan();
+  }
+
+  override invalidate(foldersChanged = false): void {
+    super.invalidate(foldersChanged);
+    this.schedule.invalidate();
+  }
+
+  override all(): WorkspaceFile[] {
+    if (!this.listed) return super.all();
+    return [...this.files.values()].map((f) => ({ uri: f.uri, text: f.text })).sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  }
+
+  override async readText(uri: string): Promise<string | undefined> {
+    return this.files.get(uri)?.text ?? this.fetchText(uri);
+  }
+
+  /** The file's saved text, read by the client now. */
+  private async fetchText(uri: string): Promise<string | undefined> {
+    try {
+      const { base64 } = await this.host.connection.sendRequest(ReadFileRequest, { uri });
+      return typeof base64 === 'string' ? decodeBytes(fromBase64(base64)) : undefined;
+    } catch (e) {
+      this.host.log(`govreport/readFile ${uri} failed: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    }
+  }
+
+  private async doScan(): Promise<void> {
+    const { files } = await this.host.connection.sendRequest(WorkspaceFilesRequest, { limit: SCAN_LIMITS.files, maxBytes: SCAN_LIMITS.bytes });
+    this.listed = true;
+    const seen = new Set<string>();
+    const upserts: CandidateText[] = [];
+    const removes: string[] = [];
+    for (const entry of files.slice(0, SCAN_LIMITS.files)) {
+      if (typeof entry?.uri !== 'string' || typeof entry.stamp !== 'string' || seen.has(entry.uri)) continue;
+      seen.add(entry.uri);
+      const old = this.files.get(entry.uri);
+      if (old && old.stamp === entry.stamp) continue;
+      const text = await this.fetchText(entry.uri);
+      if (text === undefined) continue;
+      const candidate = mayBeReport(text);
+      this.files.set(entry.uri, { uri: entry.uri, stamp: entry.stamp, text: candidate ? text : undefined });
+      if (candidate) upserts.push({ uri: entry.uri, name: fileName(entry.uri), stamp: entry.stamp, text });
+      else if (old?.text !== undefined) removes.push(entry.uri);
+    }
+    for (const [uri, f] of this.files) {
+      if (seen.has(uri)) continue;
+      this.files.delete(uri);
+      if (f.text !== undefined) removes.push(uri);
+    }
+    if (upserts.length || removes.length) this.host.onCandidates(upserts, removes);
   }
 }

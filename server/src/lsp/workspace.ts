@@ -15,51 +15,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection, WorkspaceFolder } from 'vscode-languageserver/node';
 import type { CandidateText } from './analyzer-common';
 import { matchFile } from './glob';
-import { fetchFolders, type Workspace } from './workspace-common';
-
-export const SCAN_LIMITS = {
-  /** Directory entries looked at, in all. */
-  entries: 20_000,
-  /** `.txt` / `.md` files kept. */
-  files: 2_000,
-  /** Larger files are skipped (a report is a few dozen KB). */
-  bytes: 5 * 1024 * 1024,
-  depth: 12,
-};
+import { decodeBytes, fetchFolders, mayBeReport, SCAN_LIMITS, ScanSchedule, type Workspace } from './workspace-common';
 
 const SKIP_DIRS = new Set(['node_modules', 'out', 'dist', 'bower_components', '__pycache__', 'venv']);
-
-/**
- * Bytes → text: UTF-16 by BOM, UTF-8 when valid (BOM dropped), else GB18030 (a superset of GBK). Undefined
- * when the runtime has no GB18030 decoder (a Node built with small ICU).
- */
-export function decodeBytes(buf: Uint8Array): string | undefined {
-  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder('utf-16le').decode(buf.subarray(2));
-  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) {
-    // swap to little-endian: not every runtime decodes utf-16be
-    const le = new Uint8Array(buf.length - 2 - (buf.length % 2));
-    for (let i = 0; i + 1 < le.length; i += 2) {
-      le[i] = buf[i + 3];
-      le[i + 1] = buf[i + 2];
-    }
-    return new TextDecoder('utf-16le').decode(le);
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    // not UTF-8
-  }
-  try {
-    return new TextDecoder('gb18030').decode(buf);
-  } catch {
-    return undefined;
-  }
-}
-
-/** A cheap test for text that may hold a report (a year and the words of the title). */
-export function mayBeReport(text: string): boolean {
-  return /政府信息公开|信息公开/.test(text) && /(?:19|20)\d{2}\s*年/.test(text);
-}
 
 export function uriToPath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
@@ -92,10 +50,7 @@ export class WorkspaceFiles implements Workspace {
   /** Bumped whenever the set of candidate reports changes. */
   generation = 0;
   private readonly files = new Map<string, ScannedFile>();
-  private scanning: Promise<void> | undefined;
-  private scanned = false;
-  private dirty = true;
-  private lastScan = 0;
+  private readonly schedule: ScanSchedule;
   private folderCache: Folder[] | undefined;
 
   constructor(
@@ -104,9 +59,11 @@ export class WorkspaceFiles implements Workspace {
     private readonly initialFolders: readonly WorkspaceFolder[],
     private readonly onCandidates: (upserts: CandidateText[], removes: string[]) => void,
     private readonly log: (message: string) => void,
-    private readonly ttlMs = 30_000,
-    private readonly firstWaitMs = 300,
-  ) {}
+    ttlMs = 30_000,
+    firstWaitMs = 300,
+  ) {
+    this.schedule = new ScanSchedule(() => this.doScan(), log, ttlMs, firstWaitMs);
+  }
 
   async folders(): Promise<Folder[]> {
     if (this.folderCache) return this.folderCache;
@@ -123,7 +80,7 @@ export class WorkspaceFiles implements Workspace {
   /** Folders were added or removed, or files changed on disk: rescan on next use. */
   invalidate(foldersChanged = false): void {
     if (foldersChanged) this.folderCache = undefined;
-    this.dirty = true;
+    this.schedule.invalidate();
   }
 
   /** The path of a document relative to its workspace folder (with `/`), and its absolute path. */
@@ -161,37 +118,14 @@ export class WorkspaceFiles implements Workspace {
     return p === undefined ? undefined : path.resolve(p);
   }
 
-  /**
-   * Candidates are current enough for an analysis: the first call waits for the first scan, but not longer than
-   * `firstWaitMs` (a big workspace must not hold back the first diagnostics; when the scan lands and finds other
-   * reports, the server re-checks the open documents). Later calls start a rescan in the background when files
-   * changed or the cache is old, and do not wait for it.
-   */
-  async ready(): Promise<void> {
-    if (!this.scanned) {
-      let timer: NodeJS.Timeout | undefined;
-      const deadline = new Promise<void>((r) => {
-        timer = setTimeout(r, this.firstWaitMs);
-      });
-      await Promise.race([this.scan(), deadline]);
-      clearTimeout(timer);
-      return;
-    }
-    if (!this.scanning && (this.dirty || Date.now() - this.lastScan > this.ttlMs)) void this.scan();
+  /** Candidates are current enough for an analysis (see ScanSchedule). */
+  ready(): Promise<void> {
+    return this.schedule.ready();
   }
 
   /** Scans now (joins a scan in progress). */
   scan(): Promise<void> {
-    if (this.scanning) return this.scanning;
-    this.dirty = false;
-    this.scanning = this.doScan()
-      .catch((e) => this.log(`workspace scan failed: ${e instanceof Error ? e.message : String(e)}`))
-      .finally(() => {
-        this.scanning = undefined;
-        this.scanned = true;
-        this.lastScan = Date.now();
-      });
-    return this.scanning;
+    return this.schedule.scan();
   }
 
   /** Every scanned file (after a scan). */
