@@ -123,7 +123,10 @@ function segments(lines: readonly Line[], anchors: Anchor[], headingLines: numbe
   return segs;
 }
 
-const SENTENCE_END = /[。；！？!?;]/;
+/** 。；！？!?; — by code, not by a regex on one-character strings (this runs for every narrative character). */
+function isSentenceEnd(c: number): boolean {
+  return c === 0x3002 || c === 0xff1b || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f || c === 0x3b;
+}
 
 function buildSentences(
   text: string,
@@ -146,7 +149,7 @@ function buildSentences(
     let s = 0;
     const t = mt.text;
     for (let k = 0; k <= t.length; k++) {
-      if (k === t.length || SENTENCE_END.test(t[k])) {
+      if (k === t.length || isSentenceEnd(t.charCodeAt(k))) {
         const end = k < t.length ? k + 1 : k;
         if (end > s) {
           out.push({ text: t.slice(s, end), map: mt.map.subarray(s, end), section, subsectionTitle: sub, firstLine: paraFirst });
