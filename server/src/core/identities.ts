@@ -94,10 +94,6 @@ export function evaluate(id: Identity, overrides?: Overrides): Evaluation {
   return { evaluable: true, holds: computed === stated, stated, computed, values: vals };
 }
 
-function op(row: Row | undefined, col: number): Operand | undefined {
-  return row ? { row, col } : undefined;
-}
-
 function colIndex(row: Row, id: string): number {
   return row.def.columns.findIndex((c) => c.id === id);
 }
@@ -121,18 +117,25 @@ function t3Identities(t: Table): Identity[] {
   const out: Identity[] = [];
   const rows = t.rows;
   const byKey = new Map(rows.map((r) => [r.def.key, r] as const));
+  // one operand object per cell, shared by the identities it takes part in
+  const ops = new Map<Row, Operand[]>();
+  const at = (row: Row, col: number): Operand => {
+    let list = ops.get(row);
+    if (!list) ops.set(row, (list = []));
+    return (list[col + 1] ??= { row, col });
+  };
   // row totals: c7 = c1 + … + c6
   for (const r of rows) {
     const c7 = colIndex(r, 'c7');
     const ins = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6'].map((c) => colIndex(r, c));
-    out.push({ kind: 'row-total', table: t, target: { row: r, col: c7 }, plus: ins.map((i) => ({ row: r, col: i })), minus: [], incomplete: false });
+    out.push({ kind: 'row-total', table: t, target: at(r, c7), plus: ins.map((i) => at(r, i)), minus: [], incomplete: false });
     if (t.hasLegalSubtotal) {
       const cl = colIndex(r, 'cL');
       out.push({
         kind: 'legal-subtotal',
         table: t,
-        target: { row: r, col: cl },
-        plus: ins.slice(1).map((i) => ({ row: r, col: i })),
+        target: at(r, cl),
+        plus: ins.slice(1).map((i) => at(r, i)),
         minus: [],
         incomplete: false,
       });
@@ -146,8 +149,8 @@ function t3Identities(t: Table): Identity[] {
       out.push({
         kind: 'group-subtotal',
         table: t,
-        target: { row: g, col: i },
-        plus: subs.filter((s): s is Row => !!s).map((s) => ({ row: s, col: i })),
+        target: at(g, i),
+        plus: subs.filter((s): s is Row => !!s).map((s) => at(s, i)),
         minus: [],
         column: c,
         incomplete: subs.some((s) => !s),
@@ -160,26 +163,27 @@ function t3Identities(t: Table): Identity[] {
   const news = byKey.get('new');
   const carryIn = byKey.get('carry_in');
   const carryOut = byKey.get('carry_out');
+  const results = resultDefs.map((d) => byKey.get(d.key));
   columns.forEach((c, i) => {
     if (total) {
-      const results = resultDefs.map((d) => byKey.get(d.key));
       out.push({
         kind: 'results-total',
         table: t,
-        target: { row: total, col: i },
-        plus: results.filter((r): r is Row => !!r).map((r) => ({ row: r, col: i })),
+        target: at(total, i),
+        plus: results.filter((r): r is Row => !!r).map((r) => at(r, i)),
         minus: [],
         column: c,
         incomplete: results.some((r) => !r),
       });
     }
     if (carryOut) {
-      const plus = [op(news, i), op(carryIn, i)];
-      const minus = [op(total, i)];
+      const opt = (row: Row | undefined): Operand | undefined => (row ? at(row, i) : undefined);
+      const plus = [opt(news), opt(carryIn)];
+      const minus = [opt(total)];
       out.push({
         kind: 'column-balance',
         table: t,
-        target: { row: carryOut, col: i },
+        target: at(carryOut, i),
         plus: plus.filter((o): o is Operand => !!o),
         minus: minus.filter((o): o is Operand => !!o),
         column: c,
