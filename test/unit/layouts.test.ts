@@ -35,6 +35,70 @@ for (const format of ['F2021', 'F2019'] as const) {
   }
 }
 
+/** L1 with a pipe after each cell instead of the tab before it, and `||` where rows were separated (web converters). */
+function pipeAfterEachCell(l1: string): string {
+  let inTable = false;
+  return l1
+    .split('\n')
+    .map((l) => {
+      if (l.startsWith('\t')) {
+        inTable = true;
+        return l.slice(1) + ' |';
+      }
+      if (l === '' && inTable) return '||';
+      inTable = false;
+      return l;
+    })
+    .join('\n');
+}
+
+/** L4 without the leading pipe of each row (GFM allows it). */
+function withoutLeadingPipes(l4: string): string {
+  return l4.replace(/^\| ?/gm, '');
+}
+
+for (const format of ['F2021', 'F2019'] as const) {
+  for (const [name, make] of [
+    ['a pipe after each cell, one cell per line', () => pipeAfterEachCell(generateReport({ format, layout: 'L1', seed: 7 }))],
+    ['pipe rows without the leading pipe', () => withoutLeadingPipes(generateReport({ format, layout: 'L4', seed: 7 }))],
+  ] as const) {
+    test(`${format}, ${name}: every cell is read and a consistent report has no finding`, () => {
+      const text = make();
+      assert.ok(!text.includes('\t'), 'no tab left');
+      const r = lint(text);
+      assert.deepEqual(summarize(r), []);
+      const t3 = tableOf(r.report, 'T3')!;
+      const want = consistentT3(format, 7);
+      for (const k of format === 'F2021' ? T3_KEYS_2021 : T3_KEYS_2019) {
+        assert.deepEqual(rowOf(t3, k)?.cells.map((c) => c.value), want[k], `row ${k}`);
+      }
+      assert.deepEqual(tableOf(r.report, 'T4')!.rows[0].cells.map((c) => c.value), consistentT4(7));
+      assert.equal(tableOf(r.report, 'T2')!.rows.length, format === 'F2021' ? 6 : 8);
+    });
+  }
+}
+
+test('a pipe after each cell: a lone pipe is an empty cell, a changed total is found on its line', () => {
+  const base = pipeAfterEachCell(generateReport({ format: 'F2021', layout: 'L1', seed: 7 }));
+  const lines = base.split('\n');
+  const label = lines.findIndex((l) => l.startsWith('二、上年结转政府信息公开申请数量'));
+  // its first cell left empty (`|`), its total raised by one
+  const blank = lines.slice();
+  blank[label + 1] = '|';
+  const rb = lint(blank.join('\n'));
+  assert.deepEqual(
+    summarize(rb).map((f) => [f.rule, f.line]),
+    [['table-blank-cell', label + 1 + 1]],
+    JSON.stringify(summarize(rb)),
+  );
+  const total = lines.slice();
+  total[label + 7] = String(Number(total[label + 7].replace(' |', '')) + 1) + ' |';
+  const rt = lint(total.join('\n'));
+  const rules = summarize(rt).map((f) => f.rule);
+  assert.ok(rules.includes('table3-row-total'), rules.join());
+  assert.equal(summarize(rt).find((f) => f.rule === 'table3-row-total')!.line, label + 7 + 1);
+});
+
 test('CRLF line ends: same findings on the same lines, ranges cover the same text', () => {
   for (const name of ['000_05e50274e597e28a.txt', '001_0ce65c396658d36e.txt', '004_7590363eed79dbcf.txt']) {
     const lf = readFixture('seeds', name);

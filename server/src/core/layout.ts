@@ -69,9 +69,9 @@ const HTML_ROW_RE = /<t[dh][\s>]/i;
 /** The cells of one physical line, whatever its layout (used to find table anchors). */
 export function splitCells(text: string): string[] {
   const t = text.trim();
-  if (t.startsWith('|')) {
+  if (t.startsWith('|') || isOpenPipeRow(t)) {
     const parts = t.split('|');
-    parts.shift();
+    if (t.startsWith('|')) parts.shift();
     if (t.endsWith('|')) parts.pop();
     return parts.map((p) => p.trim());
   }
@@ -85,6 +85,31 @@ export function splitCells(text: string): string[] {
 }
 
 const DIGIT_RE = /[0-9０-９]/;
+
+/**
+ * One cell per line with a pipe after each cell, as HTML tables come out of some converters: `规章 |`, `0 |`;
+ * a line of pipes alone holds empty cells (`|`, `||`). `t` is trimmed.
+ */
+const PIPE_CELL_RE = /^[^|]*\|+$/;
+
+export function isPipeCellLine(t: string): boolean {
+  return t.length > 0 && t.charCodeAt(t.length - 1) === 124 && PIPE_CELL_RE.test(t);
+}
+
+/** The content of a pipe-cell line (`规章 |` → `规章`; `||` → ''), or undefined for other lines. */
+export function pipeCellContent(text: string): string | undefined {
+  const t = text.trim();
+  return isPipeCellLine(t) ? t.slice(0, t.indexOf('|')).trim() : undefined;
+}
+
+/**
+ * A pipe-table row written without the leading pipe (GFM allows it; web pages converted to text often come so):
+ * `规章 | 0 | 0 | 0 |`. It ends with a pipe and holds another one, so that one cell followed by a pipe (`标题 |`)
+ * is not a row of cells. `t` is trimmed.
+ */
+export function isOpenPipeRow(t: string): boolean {
+  return t.length > 1 && t.charCodeAt(t.length - 1) === 124 && t.indexOf('|') < t.length - 1 && t.charCodeAt(0) !== 124;
+}
 
 /** The characters String.prototype.trim removes (ECMAScript WhiteSpace and LineTerminator). */
 function isTrimSpace(c: number): boolean {
@@ -106,6 +131,7 @@ export function detectLayout(lines: readonly Line[], from: number, to: number): 
   let blankish = 0;
   let tabbedLines = 0;
   let tabOnly = 0;
+  let pipeCells = 0;
   for (let i = from; i < to; i++) {
     const t = lines[i].text;
     // first character that String.prototype.trim would keep (t.length: the line is blank)
@@ -120,7 +146,11 @@ export function detectLayout(lines: readonly Line[], from: number, to: number): 
     const innerTab = t.indexOf('\t', t.charCodeAt(0) === 9 ? 1 : 0) >= 0;
     if (innerTab) tabbedLines++;
     nonEmpty++;
-    if (t.charCodeAt(a) === 124 /* | */) pipe++;
+    if (t.indexOf('|') >= 0) {
+      const trimmed = t.trim();
+      if (isPipeCellLine(trimmed)) pipeCells++;
+      else if (t.charCodeAt(a) === 124 /* | */ || isOpenPipeRow(trimmed)) pipe++;
+    }
     if (t.charCodeAt(0) === 9) {
       let b = 1;
       while (b < t.length && t.charCodeAt(b) === 9) b++;
@@ -136,7 +166,9 @@ export function detectLayout(lines: readonly Line[], from: number, to: number): 
     }
   }
   if (nonEmpty === 0) return 'L3';
-  if (pipe / nonEmpty >= 0.5) return 'L4';
+  // one cell per line, each followed by a pipe: read as one cell per line (tokenize strips the pipes)
+  if (pipeCells / nonEmpty >= 0.6) return 'L1';
+  if ((pipe + pipeCells) / nonEmpty >= 0.5) return 'L4';
   if (l1 / nonEmpty >= 0.6) return 'L1';
   if (withDigits > 0 && tabbedDigits / withDigits >= 0.5) return 'L2';
   // an empty form: tab-separated rows with no number at all
@@ -295,6 +327,15 @@ export function tokenize(lines: readonly Line[], from: number, to: number, layou
     if (plainCells) {
       if (t.length === 0) {
         out.push(makeTok('break', '', { start: line.start, end: line.start }, i));
+        continue;
+      }
+      const bar = t.indexOf('|');
+      if (bar >= 0 && isPipeCellLine(t.trim())) {
+        const [a, b] = trimSpan(t, 0, bar);
+        if (b > a) out.push(cellTok(line, a, b)); // `规章 |`, `0 |`: the cell before the pipe
+        else if (t.indexOf('|', bar + 1) < 0) out.push(makeTok('value', '', { start: line.start + bar, end: line.start + bar }, i)); // `|`: an empty cell
+        // `||`, `|||`: the empty cells such converters put after the last cell of a row (colspan leftovers) end it
+        else out.push(makeTok('break', '', { start: line.start, end: line.start }, i));
         continue;
       }
       const tok = cellTok(line, 0, t.length);

@@ -3,11 +3,11 @@
  */
 
 import type { Format, Heading, Report, Section, SectionNo, Sentence, Subsection, Table, TableKind } from './model';
-import { detectLayout, isValueText, splitCells } from './layout';
+import { detectLayout, isValueText, pipeCellContent, splitCells } from './layout';
 import { SECTION_TITLES, SECTION_VARIANTS } from './schema';
 import { detectEncodingDamage, detectFormat, parseHeading, parseSignature, parseSubsectionMarker, parseTitle } from './structure';
 import { isT4HeaderText, parseLabelTable, parseT4, type Segment } from './tables';
-import { LineIndex, MappedText, nfkc, normLabel, splitLines, type Line } from './text';
+import { isSpaceCode, LineIndex, MappedText, nfkc, normLabel, splitLines, type Line } from './text';
 
 const TABLE_LABEL_MARKERS = new Set(
   ['（一）予以公开', '（三）不予公开', '（四）无法提供', '（五）不予处理', '（六）其他处理', '（七）总计'].map(normLabel),
@@ -51,6 +51,13 @@ function valueCellsOfLine(text: string): { values: number; texts: number } {
   return { values, texts };
 }
 
+/** The code of the last character that is not white space (-1: none). */
+function lastNonSpace(text: string): number {
+  let e = text.length;
+  while (e > 0 && isSpaceCode(text.charCodeAt(e - 1))) e--;
+  return e > 0 ? text.charCodeAt(e - 1) : -1;
+}
+
 /** Finds lines that start tables (§4.4 step 4). */
 function findAnchors(lines: readonly Line[], from: number, to: number, headingLines: ReadonlySet<number>): Anchor[] {
   const anchors: Anchor[] = [];
@@ -78,6 +85,22 @@ function findAnchors(lines: readonly Line[], from: number, to: number, headingLi
         anchors.push({ kind: 'T4', line: i });
         i = j;
         continue;
+      }
+    }
+    // the same with a pipe after each cell (`1 |`): a run of exactly 15 value cells between non-value lines
+    if (lastNonSpace(text) === 124 /* | */) {
+      const run = (k: number): boolean => {
+        const c = k >= from && k < to ? pipeCellContent(lines[k].text) : undefined;
+        return c !== undefined && c !== '' && isValueText(c);
+      };
+      if (run(i) && !run(i - 1)) {
+        let j = i;
+        while (run(j)) j++;
+        if (j - i === 15) {
+          anchors.push({ kind: 'T4', line: i });
+          i = j;
+          continue;
+        }
       }
     }
     // cheap pre-check: every anchor holds one of these words, or at least 15 numbers
