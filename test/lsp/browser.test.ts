@@ -198,10 +198,7 @@ describe('the web-worker platform: in-thread analyses, the open documents as the
       assert.deepEqual(alone.filter((d) => d.code === 'cross-year-carryover'), [], 'nothing to compare with yet');
       const prev = remote('卫东区卫健委2023.txt');
       await client.open(prev, readFixture('seeds', SEED2));
-      const ds = await client.waitFor(() => {
-        const p = client.diagnostics.get(cur);
-        return p?.diagnostics.some((d) => d.code === 'cross-year-carryover') ? p.diagnostics : undefined;
-      }, 'the 2024 report re-checked against the opened 2023 report');
+      const ds = await client.diagnosticsWithCode(cur, 'cross-year-carryover', 'the 2024 report re-checked against the opened 2023 report');
       const cross = ds.filter((d) => d.code === 'cross-year-carryover');
       assert.equal(cross.length, 2);
       assert.equal(cross[0].relatedInformation?.[0]?.location.uri, prev);
@@ -291,10 +288,7 @@ describe('the web-worker platform with a client that serves the workspace files'
     try {
       const cur = remote('卫东区卫健委2024.txt');
       await client.open(cur, nextYear());
-      const ds = await client.waitFor(() => {
-        const p = client.diagnostics.get(cur);
-        return p?.diagnostics.some((d) => d.code === 'cross-year-carryover') ? p.diagnostics : undefined;
-      }, 'the 2024 report checked against the closed 2023 file');
+      const ds = await client.diagnosticsWithCode(cur, 'cross-year-carryover', 'the 2024 report checked against the closed 2023 file');
       const cross = ds.filter((d) => d.code === 'cross-year-carryover');
       assert.equal(cross.length, 2);
       assert.equal(cross[0].relatedInformation?.[0]?.location.uri, prev);

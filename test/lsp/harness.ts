@@ -181,6 +181,14 @@ export class TestClient {
     });
   }
 
+  /** The published diagnostics of a document once one of them has this code (`what` names the wait). */
+  diagnosticsWithCode(uri: string, code: string, what: string): Promise<Diagnostic[]> {
+    return this.waitFor(() => {
+      const p = this.diagnostics.get(uri);
+      return p?.diagnostics.some((d) => d.code === code) ? p.diagnostics : undefined;
+    }, what);
+  }
+
   /** Published diagnostics of a document version (the next ones to arrive for it). */
   diagnosticsFor(uri: string, version: number, timeoutMs?: number): Promise<Diagnostic[]> {
     return this.waitFor(

@@ -62,10 +62,7 @@ describe('cross-year rules with the previous year in the workspace', () => {
     try {
       await client.open(curUri, nextYear());
       // (on a slow disk the first check may come before the scan; the scan then re-checks)
-      const ds = await client.waitFor(() => {
-        const p = client.diagnostics.get(curUri);
-        return p?.diagnostics.some((d) => d.code === 'cross-year-carryover') ? p.diagnostics : undefined;
-      }, 'diagnostics with the previous year paired');
+      const ds = await client.diagnosticsWithCode(curUri, 'cross-year-carryover', 'diagnostics with the previous year paired');
       const cross = ds.filter((d) => d.code === 'cross-year-carryover');
       assert.equal(cross.length, 2, ds.map((d) => d.code).join());
       assert.match(cross[0].message, /2023年度报告结转下年度为0（卫东区卫健委2023\.txt）/);
