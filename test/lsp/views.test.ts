@@ -151,37 +151,26 @@ describe('views of seed 000', () => {
 });
 
 describe('inlay hints setting', () => {
-  test('govreport.inlayHints.enabled false turns them off', async () => {
-    const client = await TestClient.start({ locale: 'zh-cn', settings: () => ({ inlayHints: { enabled: false } }) });
-    try {
-      const uri = docUri('noinlay-' + SEED0);
-      await client.open(uri, readFixture('seeds', SEED0));
-      await client.diagnosticsFor(uri, 1);
-      const hints = await client.conn.sendRequest('textDocument/inlayHint', {
-        textDocument: { uri },
-        range: { start: { line: 0, character: 0 }, end: { line: 500, character: 0 } },
-      });
-      assert.deepEqual(hints, []);
-    } finally {
-      await client.stop();
-    }
-  });
-
-  test('no inlay hint when the identity rule is off (nothing to explain)', async () => {
-    const client = await TestClient.start({ locale: 'zh-cn', settings: () => ({ rules: { 'table3-row-total': 'off' } }) });
-    try {
-      const uri = docUri('ruleoff-' + SEED0);
-      await client.open(uri, readFixture('seeds', SEED0));
-      await client.diagnosticsFor(uri, 1);
-      const hints = await client.conn.sendRequest('textDocument/inlayHint', {
-        textDocument: { uri },
-        range: { start: { line: 0, character: 0 }, end: { line: 500, character: 0 } },
-      });
-      assert.deepEqual(hints, []);
-    } finally {
-      await client.stop();
-    }
-  });
+  for (const [name, prefix, settings] of [
+    ['govreport.inlayHints.enabled false turns them off', 'noinlay-', { inlayHints: { enabled: false } }],
+    ['no inlay hint when the identity rule is off (nothing to explain)', 'ruleoff-', { rules: { 'table3-row-total': 'off' } }],
+  ] as const) {
+    test(name, async () => {
+      const client = await TestClient.start({ locale: 'zh-cn', settings: () => settings });
+      try {
+        const uri = docUri(prefix + SEED0);
+        await client.open(uri, readFixture('seeds', SEED0));
+        await client.diagnosticsFor(uri, 1);
+        const hints = await client.conn.sendRequest('textDocument/inlayHint', {
+          textDocument: { uri },
+          range: { start: { line: 0, character: 0 }, end: { line: 500, character: 0 } },
+        });
+        assert.deepEqual(hints, []);
+      } finally {
+        await client.stop();
+      }
+    });
+  }
 });
 
 describe('skeleton', () => {
