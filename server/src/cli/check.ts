@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
+  countSeverities,
   findPreviousYear,
   lintReport,
   parseDocument,
@@ -289,13 +290,6 @@ export interface Counts {
 }
 
 export function countMessages(messages: readonly { readonly severity: Severity }[]): Counts {
-  let errorCount = 0;
-  let warningCount = 0;
-  let infoCount = 0;
-  for (const m of messages) {
-    if (m.severity === 'error') errorCount++;
-    else if (m.severity === 'warning') warningCount++;
-    else infoCount++;
-  }
-  return { errorCount, warningCount, infoCount };
+  const c = countSeverities(messages);
+  return { errorCount: c.errors, warningCount: c.warnings, infoCount: c.infos };
 }

@@ -22,6 +22,23 @@ export interface Position {
 export type Format = 'F2021' | 'F2019';
 export type FormatGate = Format | 'both';
 export type Severity = 'error' | 'warning' | 'info';
+
+export interface SeverityCounts {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+/** How many of `items` (findings, diagnostics, messages) are errors, warnings and informations. */
+export function countSeverities(items: readonly { readonly severity: Severity }[]): SeverityCounts {
+  const counts: SeverityCounts = { errors: 0, warnings: 0, infos: 0 };
+  for (const it of items) {
+    if (it.severity === 'error') counts.errors++;
+    else if (it.severity === 'warning') counts.warnings++;
+    else counts.infos++;
+  }
+  return counts;
+}
 export type Layout = 'L1' | 'L2' | 'L3' | 'L4' | 'L5';
 export type TableKind = 'T2' | 'T3' | 'T4';
 export type SectionNo = 1 | 2 | 3 | 4 | 5 | 6;

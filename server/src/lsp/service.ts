@@ -18,6 +18,7 @@ import type {
 import {
   RULES,
   agencyKey,
+  countSeverities,
   docsUrl,
   findPreviousYear,
   fixAllEdits,
@@ -42,6 +43,7 @@ import {
   type RuleFailure,
   type RuleSetting,
   type Severity,
+  type SeverityCounts,
   type TableKind,
 } from '../core';
 import { IncrementalLinter, summarize, type Pairing, type ReportSummary, type Segment } from '../core/incremental';
@@ -80,11 +82,7 @@ export interface DiagnosticData {
   readonly rule: string;
 }
 
-export interface Counts {
-  errors: number;
-  warnings: number;
-  infos: number;
-}
+export type Counts = SeverityCounts;
 
 export interface Analysis {
   readonly uri: string;
@@ -285,14 +283,11 @@ export class ReportService {
     });
 
     const lang = input.lang;
-    const counts: Counts = { errors: 0, warnings: 0, infos: 0 };
+    const counts = countSeverities(kept);
     const diagnostics: Diagnostic[] = [];
     const fixes: FixData[][] = [];
     const eol = eolOf(input.text);
     kept.forEach((f, i) => {
-      if (f.severity === 'error') counts.errors++;
-      else if (f.severity === 'warning') counts.warnings++;
-      else counts.infos++;
       const related: DiagnosticRelatedInformation[] = f.related.map((r) => {
         const other = r.uri && r.uri !== input.uri ? this.indexOf(r.uri) : undefined;
         return {

@@ -4,7 +4,7 @@
  * section heading stands for and whether the section is complete, and what the title says (year, format).
  */
 
-import type { Cell, OffsetRange, Report, Row, Section, Table } from '../model';
+import { countSeverities, type Cell, type OffsetRange, type Report, type Row, type Section, type Table } from '../model';
 import type { Finding } from '../rule';
 import { msg, pick, type Lang, type MessageKey } from '../messages';
 import type { Args } from '../messages';
@@ -71,16 +71,10 @@ function rowLabelHover(table: Table, row: Row, lang: Lang): HoverView {
   return { range: row.labelRange, markdown: parts.join('\n\n') };
 }
 
-function countBy(findings: readonly Finding[]): { E: number; W: number; I: number } {
-  let E = 0;
-  let W = 0;
-  let I = 0;
-  for (const f of findings) {
-    if (f.severity === 'error') E++;
-    else if (f.severity === 'warning') W++;
-    else I++;
-  }
-  return { E, W, I };
+/** The counts of a section's findings as the message arguments E, W, I. */
+function severityArgs(findings: readonly Finding[]): Args {
+  const c = countSeverities(findings);
+  return { E: c.errors, W: c.warnings, I: c.infos };
 }
 
 function sectionHover(report: Report, s: Section, findings: readonly Finding[], lang: Lang): HoverView {
@@ -115,7 +109,7 @@ function sectionHover(report: Report, s: Section, findings: readonly Finding[], 
   parts.push(
     complete
       ? t('hover.section-complete', { N, title }, lang)
-      : `${t('hover.section-issues', { N, title, K: inSection.length }, lang)}（${t('hover.section-counts', countBy(inSection), lang)}）`,
+      : `${t('hover.section-issues', { N, title, K: inSection.length }, lang)}（${t('hover.section-counts', severityArgs(inSection), lang)}）`,
   );
   if (status.length) parts.push(status.join('  \n'));
   return { range: s.heading.range, markdown: parts.join('\n\n') };
