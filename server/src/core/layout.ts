@@ -142,12 +142,12 @@ export function detectLayout(lines: readonly Line[], from: number, to: number): 
       if (/\t.*\t/.test(t)) tabOnly++;
       continue;
     }
+    const trimmed = t.trim(); // the line itself when there is nothing to trim
     // a tab after the first character (one leading tab is the L1 cell prefix)
     const innerTab = t.indexOf('\t', t.charCodeAt(0) === 9 ? 1 : 0) >= 0;
     if (innerTab) tabbedLines++;
     nonEmpty++;
     if (t.indexOf('|') >= 0) {
-      const trimmed = t.trim();
       if (isPipeCellLine(trimmed)) pipeCells++;
       else if (t.charCodeAt(a) === 124 /* | */ || isOpenPipeRow(trimmed)) pipe++;
     }
@@ -161,7 +161,6 @@ export function detectLayout(lines: readonly Line[], from: number, to: number): 
       withDigits++;
       // a line with digits and a tab between cells (a tab other than the L1 prefix)
       if (innerTab) tabbedDigits++;
-      const trimmed = t.trim();
       if (!/[\s\u3000]/.test(trimmed) && isValueText(trimmed)) singleValue++;
     }
   }

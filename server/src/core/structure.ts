@@ -163,42 +163,54 @@ export function sectionNumeral(n: SectionNo): string {
 const YEAR_RE = /((?:19|20)\d{2})\s*年/;
 
 /** Title = the first 1–3 non-empty lines, up to the one that names the report (§4.4 step 2). */
+const CJK_DIGITS = '〇一二三四五六七八九';
+
+/** Folds full-width digits and a year in Chinese numerals (二〇二三年) to ASCII, one for one (offsets stay valid). */
+function foldYearDigits(text: string): string {
+  return text
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/[一二][〇零○Ｏ0][〇零○Ｏ0一二三四五六七八九]{2}(?=\s*年)/g, (y) =>
+      [...y]
+        .map((c) => {
+          const d = CJK_DIGITS.indexOf(c);
+          return d >= 0 ? String(d) : /[零○Ｏ0]/.test(c) ? '0' : c;
+        })
+        .join(''),
+    );
+}
+
 export function parseTitle(lines: readonly Line[], from: number, to: number, firstHeadingLine: number): Title | undefined {
   const picked: Line[] = [];
+  const plain: string[] = []; // the picked lines with their markup blanked (same offsets)
   for (let i = from; i < to && i < firstHeadingLine && picked.length < 3; i++) {
     const l = lines[i];
-    const s = blankMarkup(l.text).trim();
+    const p = blankMarkup(l.text);
+    const s = p.trim();
     if (!s) continue;
     if (s.length > 60 || /[。；]/.test(s)) break;
     picked.push(l);
-    if (/报告\s*$/.test(s) || /报告/.test(s)) break;
+    plain.push(p);
+    if (/报告/.test(s)) break;
   }
   if (!picked.length) return undefined;
   if (!picked.some((l) => /报告/.test(l.text))) {
     // No line names the report: only the first line is the title, and only if it looks like one.
     if (!/(政府信息公开|年度|年报)/.test(picked[0].text)) return undefined;
     picked.length = 1;
+    plain.length = 1;
   }
-  const text = picked.map((l) => blankMarkup(l.text).trim()).join('');
+  const text = plain.map((p) => p.trim()).join('');
   let year: number | undefined;
   let yearRange: OffsetRange | undefined;
   let agency: string | undefined;
-  for (const l of picked) {
-    // fold full-width digits one for one, so offsets stay valid
-    // fold full-width digits and a year in Chinese numerals (二〇二三年) one for one, so offsets stay valid
-    const folded = blankMarkup(l.text)
-      .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
-      .replace(/[一二][〇零○Ｏ0][〇零○Ｏ0一二三四五六七八九]{2}(?=\s*年)/g, (y) =>
-        [...y].map((c) => String('〇一二三四五六七八九'.indexOf(c) >= 0 ? '〇一二三四五六七八九'.indexOf(c) : /[零○Ｏ0]/.test(c) ? 0 : c)).join(''),
-      );
+  for (let k = 0; k < picked.length; k++) {
+    const l = picked[k];
+    const folded = foldYearDigits(plain[k]);
     const m = YEAR_RE.exec(folded);
     if (m) {
       year = Number(m[1]);
       yearRange = { start: l.start + m.index, end: l.start + m.index + 4 };
-      const before = picked
-        .slice(0, picked.indexOf(l))
-        .map((x) => blankMarkup(x.text))
-        .join('') + folded.slice(0, m.index);
+      const before = plain.slice(0, k).join('') + folded.slice(0, m.index);
       agency = nfkc(before).replace(/[\s\u3000\ufeff]+/g, '') || undefined;
       break;
     }
@@ -217,12 +229,12 @@ export function parseTitle(lines: readonly Line[], from: number, to: number, fir
 
 // ---------------------------------------------------------------- format (§1.5)
 
+/** The wider filter for the lines after a single （六） row, so that the line ending its wait (（七）总计, `1.`) is found. */
+const SIX_FOLLOW_HINT_RE = /[本现上对第采处申政（(]/;
 /**
  * Ideographs rare in table lines, one of which every format marker holds, as do 处理决定数量, （六）其他处理 and
  * （七）总计: lines without any (see mayHoldRe) cannot hold a marker.
  */
-/** The wider filter for the lines after a single （六） row, so that the line ending its wait (（七）总计, `1.`) is found. */
-const SIX_FOLLOW_HINT_RE = /[本现上对第采处申政（(]/;
 const MARKER_CHARS = ['制', '废', '效', '决', '费', '补', '逾', '缴', '新', '外', '项', '增', '减', '采', '六', '七'];
 for (const m of [...FORMAT_MARKERS.map((f) => f.norm), '处理决定数量', '(六)其他处理', '(七)总计']) {
   if (!MARKER_CHARS.some((c) => m.includes(c))) throw new Error(`format marker without a hint character: ${m}`);
