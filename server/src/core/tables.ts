@@ -180,6 +180,14 @@ interface AnchorSpec {
   skip: (norm: string) => boolean;
   /** T2: rows are unique and their sub-tables come in any order. */
   anyOrder: boolean;
+  /** Per def (same index): its label without the leading numeral, and without punctuation (matchBuffer). */
+  bareNorms: readonly string[];
+  plainNorms: readonly string[];
+}
+
+/** A spec with the per-def label forms matchBuffer compares against, computed once. */
+function anchorSpec(s: Omit<AnchorSpec, 'bareNorms' | 'plainNorms'>): AnchorSpec {
+  return { ...s, bareNorms: s.defs.map((d) => bare(d.norm)), plainNorms: s.defs.map((d) => d.norm.replace(PUNCT_RE, '')) };
 }
 
 const ITEM_MARK = /(?:\d{1,2}\.|\([一二三四五六七八九十]{1,2}\)|[一二三四五六七八九十]{1,2}、)/;
@@ -241,7 +249,7 @@ function matchBuffer(buf: readonly Tok[], spec: AnchorSpec, next: number, matche
     const b = bare(s.rest);
     if (b.length < 4) continue; // 其他, 总计 … are too short to stand without their numeral
     for (let j = 0; j < defs.length; j++) {
-      if (!matched.has(j) && bare(defs[j].norm) === b) return { kind: 'row', index: j, def: defs[j], toks: s.toks, match: 'exact', similarity: 1 };
+      if (!matched.has(j) && spec.bareNorms[j] === b) return { kind: 'row', index: j, def: defs[j], toks: s.toks, match: 'exact', similarity: 1 };
     }
   }
   // 2. a complete group label (longest suffix)
@@ -276,7 +284,7 @@ function matchBuffer(buf: readonly Tok[], spec: AnchorSpec, next: number, matche
     const plain = s.rest.replace(PUNCT_RE, '');
     for (const j of window) {
       const d = defs[j];
-      if (plain === d.norm.replace(PUNCT_RE, '')) return { kind: 'row', index: j, def: d, toks: s.toks, match: 'exact', similarity: 1 };
+      if (plain === spec.plainNorms[j]) return { kind: 'row', index: j, def: d, toks: s.toks, match: 'exact', similarity: 1 };
       const sim = dice(s.rest, d.norm);
       if (sim >= FUZZY_MIN && (!best || sim > best.similarity!)) {
         best = { kind: 'row', index: j, def: d, toks: s.toks, match: 'fuzzy', similarity: sim };
@@ -633,7 +641,7 @@ function t3Spec(format: Format, hasLegalSubtotal: boolean): AnchorSpec {
     const groups = ['三、本年度办理结果', ...(format === 'F2021' ? T3_GROUPS_2021 : T3_GROUPS_2019)].map(normLabel);
     const subtotals = new Map<string, RowDef>();
     for (const d of t3SubtotalDefs(format, defs[0].columns)) subtotals.set(d.norm, d);
-    spec = { defs, groups, groupChars: GROUP_CHARS, subtotals, skip: t3Skip, anyOrder: false };
+    spec = anchorSpec({ defs, groups, groupChars: GROUP_CHARS, subtotals, skip: t3Skip, anyOrder: false });
     specs.set(key, spec);
   }
   return spec;
@@ -643,7 +651,7 @@ function t2Spec(format: Format): AnchorSpec {
   const key = `T2/${format}`;
   let spec = specs.get(key);
   if (!spec) {
-    spec = { defs: t2RowDefs(format), groups: [], groupChars: new Set(), subtotals: new Map(), skip: t2Skip, anyOrder: true };
+    spec = anchorSpec({ defs: t2RowDefs(format), groups: [], groupChars: new Set(), subtotals: new Map(), skip: t2Skip, anyOrder: true });
     specs.set(key, spec);
   }
   return spec;
