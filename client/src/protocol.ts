@@ -56,6 +56,11 @@ export interface CheckWorkspaceResult {
 export interface WorkspaceFilesParams {
   limit: number;
   maxBytes: number;
+  /** Directory entries looked at, in all, and how deep below a folder. */
+  maxEntries: number;
+  maxDepth: number;
+  /** Folders not entered (besides hidden ones). */
+  skipDirs: string[];
 }
 export interface WorkspaceFilesResult {
   /** `stamp` changes when the file changes (modification time and size). */

@@ -11,19 +11,23 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { Method, type ReadFileParams, type ReadFileResult, type WorkspaceFilesParams, type WorkspaceFilesResult } from './protocol';
 
-/** Folders never worth listing (as the desktop server's scan skips them), and hidden ones. */
-const SKIP_DIRS = new Set(['node_modules', 'out', 'dist', 'bower_components', '__pycache__', 'venv']);
-const WALK = { entries: 20_000, depth: 12 };
+/** How far the listing goes: the server's scan limits (`govreport/workspaceFiles` parameters). */
+interface Walk {
+  readonly limit: number;
+  readonly maxEntries: number;
+  readonly maxDepth: number;
+  readonly skipDirs: ReadonlySet<string>;
+}
 
 /** The `*.txt` / `*.md` files below the workspace folders, breadth first, sorted by name within a folder. */
-async function listFiles(limit: number, token: vscode.CancellationToken): Promise<vscode.Uri[]> {
+async function listFiles(walk: Walk, token: vscode.CancellationToken): Promise<vscode.Uri[]> {
   const out: vscode.Uri[] = [];
   let entries = 0;
   let level = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri);
-  for (let depth = 0; depth <= WALK.depth && level.length > 0; depth++) {
+  for (let depth = 0; depth <= walk.maxDepth && level.length > 0; depth++) {
     const next: vscode.Uri[] = [];
     for (const dir of level) {
-      if (token.isCancellationRequested || out.length >= limit || entries >= WALK.entries) return out;
+      if (token.isCancellationRequested || out.length >= walk.limit || entries >= walk.maxEntries) return out;
       let list: [string, vscode.FileType][];
       try {
         list = await vscode.workspace.fs.readDirectory(dir);
@@ -32,9 +36,9 @@ async function listFiles(limit: number, token: vscode.CancellationToken): Promis
       }
       list.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
       for (const [name, type] of list) {
-        if (++entries > WALK.entries || out.length >= limit) return out;
+        if (++entries > walk.maxEntries || out.length >= walk.limit) return out;
         if (type & vscode.FileType.Directory) {
-          if (!name.startsWith('.') && !SKIP_DIRS.has(name)) next.push(vscode.Uri.joinPath(dir, name));
+          if (!name.startsWith('.') && !walk.skipDirs.has(name)) next.push(vscode.Uri.joinPath(dir, name));
         } else if (type & vscode.FileType.File && /\.(txt|md)$/i.test(name)) out.push(vscode.Uri.joinPath(dir, name));
       }
     }
@@ -52,9 +56,15 @@ function toBase64(bytes: Uint8Array): string {
 /** Answers the server's file requests on `client` (register before the client starts). */
 export function serveWorkspaceFiles(client: BaseLanguageClient): void {
   client.onRequest(Method.workspaceFiles, async (p: WorkspaceFilesParams, token: vscode.CancellationToken): Promise<WorkspaceFilesResult> => {
-    const limit = Math.max(0, Math.min(Number(p?.limit) || 0, 10_000));
+    const count = (v: unknown, max: number): number => Math.max(0, Math.min(Number(v) || 0, max));
+    const walk: Walk = {
+      limit: count(p?.limit, 10_000),
+      maxEntries: count(p?.maxEntries, 1_000_000),
+      maxDepth: count(p?.maxDepth, 64),
+      skipDirs: new Set(Array.isArray(p?.skipDirs) ? p.skipDirs.filter((d) => typeof d === 'string') : []),
+    };
     const maxBytes = Number(p?.maxBytes) || Infinity;
-    const uris = await listFiles(limit, token);
+    const uris = await listFiles(walk, token);
     const files: WorkspaceFilesResult['files'] = [];
     for (const uri of uris) {
       if (token.isCancellationRequested) break;

@@ -260,9 +260,10 @@ class ServedFolder {
   }
 
   serve(client: TestClient): void {
-    client.conn.onRequest('govreport/workspaceFiles', (p: { limit: number; maxBytes: number }) => {
+    client.conn.onRequest('govreport/workspaceFiles', (p: { limit: number; maxBytes: number; maxEntries: number; maxDepth: number; skipDirs: string[] }) => {
       this.lists++;
-      assert.ok(p.limit > 0 && p.maxBytes > 0);
+      assert.ok(p.limit > 0 && p.maxBytes > 0 && p.maxEntries > 0 && p.maxDepth > 0);
+      assert.ok(p.skipDirs.includes('node_modules'));
       return { files: [...this.files].map(([uri, f]) => ({ uri, stamp: `${f.stamp}:${f.bytes.length}` })) };
     });
     client.conn.onRequest('govreport/readFile', (p: { uri: string }) => {

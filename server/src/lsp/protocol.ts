@@ -43,6 +43,11 @@ export interface WorkspaceFilesParams {
   readonly limit: number;
   /** Larger files are left out. */
   readonly maxBytes: number;
+  /** Directory entries looked at, in all, and how deep below a folder. */
+  readonly maxEntries: number;
+  readonly maxDepth: number;
+  /** Folders not entered (besides hidden ones). */
+  readonly skipDirs: readonly string[];
 }
 
 export interface WorkspaceFileEntry {

@@ -12,6 +12,9 @@ import type { CandidateText } from './analyzer-common';
 import { matchFile } from './glob';
 import { ReadFileRequest, WorkspaceFilesRequest, type WorkspaceFileEntry } from './protocol';
 
+/** Folders a workspace scan does not enter (besides hidden ones). */
+export const SKIP_DIRS: readonly string[] = ['node_modules', 'out', 'dist', 'bower_components', '__pycache__', 'venv'];
+
 export const SCAN_LIMITS = {
   /** Directory entries looked at, in all. */
   entries: 20_000,
@@ -51,9 +54,46 @@ export function decodeBytes(buf: Uint8Array): string | undefined {
 
 /** A cheap test for text that may hold a report (a year and the words of the title). */
 export function mayBeReport(text: string): boolean {
-  return /政府信息公开|信息公开/.test(text) && /(?:19|20)\d{2}\s*年/.test(text);
+  return /信息公开/.test(text) && /(?:19|20)\d{2}\s*年/.test(text);
 }
 
+/**
+ * One scan's changes to the files a workspace keeps (by URI; `text` kept for files that may hold a report): the
+ * candidates to add or update, the ones to drop, and the files gone since the last scan.
+ */
+export class ScanDelta<F extends { readonly text?: string }> {
+  private readonly seen = new Set<string>();
+  private readonly upserts: CandidateText[] = [];
+  private readonly removes: string[] = [];
+
+  constructor(private readonly files: Map<string, F>) {}
+
+  /** Marks a file as present in this scan; false when it was already seen. */
+  see(uri: string): boolean {
+    if (this.seen.has(uri)) return false;
+    this.seen.add(uri);
+    return true;
+  }
+
+  /** Records a file read in this scan; `make` builds its entry, given its text when it may hold a report. */
+  record(uri: string, name: string, stamp: string, text: string, make: (kept: string | undefined) => F): void {
+    const old = this.files.get(uri);
+    const candidate = mayBeReport(text);
+    this.files.set(uri, make(candidate ? text : undefined));
+    if (candidate) this.upserts.push({ uri, name, stamp, text });
+    else if (old?.text !== undefined) this.removes.push(uri);
+  }
+
+  /** Drops the files not seen in this scan and reports the changed candidates, if any, to `onCandidates`. */
+  finish(onCandidates: (upserts: CandidateText[], removes: string[]) => void): void {
+    for (const [uri, f] of this.files) {
+      if (this.seen.has(uri)) continue;
+      this.files.delete(uri);
+      if (f.text !== undefined) this.removes.push(uri);
+    }
+    if (this.upserts.length || this.removes.length) onCandidates(this.upserts, this.removes);
+  }
+}
 
 export interface WorkspaceFile {
   readonly uri: string;
@@ -295,28 +335,22 @@ export class ClientFilesWorkspace extends OpenDocumentsWorkspace implements Work
   }
 
   private async doScan(): Promise<void> {
-    const { files } = await this.host.connection.sendRequest(WorkspaceFilesRequest, { limit: SCAN_LIMITS.files, maxBytes: SCAN_LIMITS.bytes });
+    const { files } = await this.host.connection.sendRequest(WorkspaceFilesRequest, {
+      limit: SCAN_LIMITS.files,
+      maxBytes: SCAN_LIMITS.bytes,
+      maxEntries: SCAN_LIMITS.entries,
+      maxDepth: SCAN_LIMITS.depth,
+      skipDirs: SKIP_DIRS,
+    });
     this.listed = true;
-    const seen = new Set<string>();
-    const upserts: CandidateText[] = [];
-    const removes: string[] = [];
+    const delta = new ScanDelta(this.files);
     for (const entry of files.slice(0, SCAN_LIMITS.files)) {
-      if (typeof entry?.uri !== 'string' || typeof entry.stamp !== 'string' || seen.has(entry.uri)) continue;
-      seen.add(entry.uri);
-      const old = this.files.get(entry.uri);
-      if (old && old.stamp === entry.stamp) continue;
-      const text = await this.fetchText(entry.uri);
-      if (text === undefined) continue;
-      const candidate = mayBeReport(text);
-      this.files.set(entry.uri, { uri: entry.uri, stamp: entry.stamp, text: candidate ? text : undefined });
-      if (candidate) upserts.push({ uri: entry.uri, name: fileName(entry.uri), stamp: entry.stamp, text });
-      else if (old?.text !== undefined) removes.push(entry.uri);
+      if (typeof entry?.uri !== 'string' || typeof entry.stamp !== 'string' || !delta.see(entry.uri)) continue;
+      const { uri, stamp } = entry;
+      if (this.files.get(uri)?.stamp === stamp) continue;
+      const text = await this.fetchText(uri);
+      if (text !== undefined) delta.record(uri, fileName(uri), stamp, text, (keptText) => ({ uri, stamp, text: keptText }));
     }
-    for (const [uri, f] of this.files) {
-      if (seen.has(uri)) continue;
-      this.files.delete(uri);
-      if (f.text !== undefined) removes.push(uri);
-    }
-    if (upserts.length || removes.length) this.host.onCandidates(upserts, removes);
+    delta.finish(this.host.onCandidates);
   }
 }

@@ -15,9 +15,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection, WorkspaceFolder } from 'vscode-languageserver/node';
 import type { CandidateText } from './analyzer-common';
 import { matchFile } from './glob';
-import { decodeBytes, fetchFolders, mayBeReport, SCAN_LIMITS, ScanSchedule, type Workspace } from './workspace-common';
+import { decodeBytes, fetchFolders, SCAN_LIMITS, ScanDelta, ScanSchedule, SKIP_DIRS, type Workspace } from './workspace-common';
 
-const SKIP_DIRS = new Set(['node_modules', 'out', 'dist', 'bower_components', '__pycache__', 'venv']);
+const SKIP = new Set(SKIP_DIRS);
 
 export function uriToPath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
@@ -47,8 +47,6 @@ interface Folder {
 }
 
 export class WorkspaceFiles implements Workspace {
-  /** Bumped whenever the set of candidate reports changes. */
-  generation = 0;
   private readonly files = new Map<string, ScannedFile>();
   private readonly schedule: ScanSchedule;
   private folderCache: Folder[] | undefined;
@@ -135,9 +133,7 @@ export class WorkspaceFiles implements Workspace {
 
   private async doScan(): Promise<void> {
     const folders = await this.folders();
-    const seen = new Set<string>();
-    const upserts: CandidateText[] = [];
-    const removes: string[] = [];
+    const delta = new ScanDelta(this.files);
     let entries = 0;
     let kept = 0;
     const walk = async (dir: string, depth: number): Promise<void> => {
@@ -153,12 +149,12 @@ export class WorkspaceFiles implements Workspace {
         if (++entries > SCAN_LIMITS.entries || kept >= SCAN_LIMITS.files) return;
         const p = path.join(dir, d.name);
         if (d.isDirectory()) {
-          if (d.name.startsWith('.') || SKIP_DIRS.has(d.name)) continue;
+          if (d.name.startsWith('.') || SKIP.has(d.name)) continue;
           await walk(p, depth + 1);
         } else if (d.isFile() && /\.(txt|md)$/i.test(d.name)) {
           kept++;
           const uri = pathToUri(p);
-          seen.add(uri);
+          delta.see(uri);
           let st: import('node:fs').Stats;
           try {
             st = await fsp.stat(p);
@@ -178,22 +174,12 @@ export class WorkspaceFiles implements Workspace {
             this.log(`${p}: neither UTF-8 nor decodable as GB18030 on this runtime; skipped`);
             continue;
           }
-          const candidate = mayBeReport(text);
-          this.files.set(uri, { uri, fsPath: p, mtimeMs: st.mtimeMs, size: st.size, text: candidate ? text : undefined });
-          if (candidate) upserts.push({ uri, name: d.name, stamp: `${st.mtimeMs}:${st.size}`, text });
-          else if (old?.text !== undefined) removes.push(uri);
+          const { mtimeMs, size } = st;
+          delta.record(uri, d.name, `${mtimeMs}:${size}`, text, (keptText) => ({ uri, fsPath: p, mtimeMs, size, text: keptText }));
         }
       }
     };
     for (const f of folders) await walk(f.fsPath, 0);
-    for (const [uri, f] of this.files) {
-      if (seen.has(uri)) continue;
-      this.files.delete(uri);
-      if (f.text !== undefined) removes.push(uri);
-    }
-    if (upserts.length || removes.length) {
-      this.generation++;
-      this.onCandidates(upserts, removes);
-    }
+    delta.finish(this.onCandidates);
   }
 }
