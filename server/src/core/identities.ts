@@ -5,7 +5,7 @@
  */
 
 import type { Cell, ColumnDef, Report, Row, Table } from './model';
-import { tableOf } from './model';
+import { perReport, tableOf } from './model';
 
 export interface Operand {
   readonly row: Row;
@@ -98,20 +98,15 @@ function colIndex(row: Row, id: string): number {
   return row.def.columns.findIndex((c) => c.id === id);
 }
 
-const cache = new WeakMap<Report, Identity[]>();
-
 /** All identities of the report's tables 3 and 4, in a stable order. */
-export function identities(report: Report): Identity[] {
-  const hit = cache.get(report);
-  if (hit) return hit;
+export const identities = perReport((report: Report): Identity[] => {
   const out: Identity[] = [];
   const t3 = tableOf(report, 'T3');
   if (t3) out.push(...t3Identities(t3));
   const t4 = tableOf(report, 'T4');
   if (t4) out.push(...t4Identities(t4));
-  cache.set(report, out);
   return out;
-}
+});
 
 function t3Identities(t: Table): Identity[] {
   const out: Identity[] = [];
@@ -124,6 +119,7 @@ function t3Identities(t: Table): Identity[] {
     if (!list) ops.set(row, (list = []));
     return (list[col + 1] ??= { row, col });
   };
+  const opt = (row: Row | undefined, col: number): Operand | undefined => (row ? at(row, col) : undefined);
   // row totals: c7 = c1 + … + c6
   for (const r of rows) {
     const c7 = colIndex(r, 'c7');
@@ -177,9 +173,8 @@ function t3Identities(t: Table): Identity[] {
       });
     }
     if (carryOut) {
-      const opt = (row: Row | undefined): Operand | undefined => (row ? at(row, i) : undefined);
-      const plus = [opt(news), opt(carryIn)];
-      const minus = [opt(total)];
+      const plus = [opt(news, i), opt(carryIn, i)];
+      const minus = [opt(total, i)];
       out.push({
         kind: 'column-balance',
         table: t,

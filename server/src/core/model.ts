@@ -289,6 +289,22 @@ export function firstSection(report: Report, no: SectionNo): Section | undefined
   return report.sections.find((s) => s.no === no && !s.duplicate);
 }
 
+/**
+ * `compute` for a report, run once per report (the model is not changed after parsing); the result is kept as
+ * long as the report is.
+ */
+export function perReport<T>(compute: (report: Report) => T): (report: Report) => T {
+  const cache = new WeakMap<Report, T>();
+  return (report) => {
+    let v = cache.get(report);
+    if (v === undefined) {
+      v = compute(report);
+      cache.set(report, v);
+    }
+    return v;
+  };
+}
+
 export function tableOf(report: Report, kind: TableKind): Table | undefined {
   return report.tables.find((t) => t.kind === kind);
 }

@@ -4,7 +4,7 @@
  */
 
 import type { OffsetRange, Report, Row, Sentence, Table } from './model';
-import { rowOf, tableOf } from './model';
+import { perReport, rowOf, tableOf } from './model';
 import { parseCjkNumber } from './text';
 import { evaluate, identities } from './identities';
 
@@ -75,11 +75,7 @@ function* matches(re: RegExp, s: string): Generator<RegExpExecArray> {
   }
 }
 
-const cache = new WeakMap<Report, Claim[]>();
-
-export function claims(report: Report): Claim[] {
-  const hit = cache.get(report);
-  if (hit) return hit;
+export const claims = perReport((report: Report): Claim[] => {
   const out: Claim[] = [];
   const t3 = tableOf(report, 'T3');
   for (const s of report.sentences) {
@@ -159,9 +155,8 @@ export function claims(report: Report): Claim[] {
       }
     }
   }
-  cache.set(report, out);
   return out;
-}
+});
 
 /** The stated c7 of a T3 row, or its computed row sum when the stated cell is blank. */
 export function rowTotal(report: Report, row: Row | undefined): number | undefined {

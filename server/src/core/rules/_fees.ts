@@ -1,6 +1,6 @@
 /** Statements about 信息处理费 in the narrative (not a rule). */
 
-import type { OffsetRange, Report, Sentence } from '../model';
+import { perReport, type OffsetRange, type Report, type Sentence } from '../model';
 
 export interface FeeStatement {
   sentence: Sentence;
@@ -16,11 +16,7 @@ const STATEMENT_RE =
   /信息(?:公开)?处理费|(?:依申请公开)?[^。]{0,20}(?:未|没有|不|无)?收取(?:任何)?(?:费用|信息处理费)|(?:未|没有)(?:发生|产生)[^。]{0,15}收费(?:情况|事项)?|信息公开[^。]{0,10}收费(?:情况|事项)/;
 const NONE_RE = /(?:未|没有|不|无)收取|(?:未|没有)(?:发生|产生)[^。]{0,15}收费|(?<![\d.])0元/;
 const AMOUNT_RE = /收取(?:政府信息公开)?信息(?:公开)?处理费(?:共计?)?(\d+(?:\.\d+)?)元/;
-const cache = new WeakMap<Report, FeeStatement[]>();
-
-export function feeStatements(report: Report): FeeStatement[] {
-  const hit = cache.get(report);
-  if (hit) return hit;
+export const feeStatements = perReport((report: Report): FeeStatement[] => {
   const out: FeeStatement[] = [];
   for (const s of report.sentences) {
     const t = s.text;
@@ -39,6 +35,5 @@ export function feeStatements(report: Report): FeeStatement[] {
       line: report.index.lineAt(start),
     });
   }
-  cache.set(report, out);
   return out;
-}
+});

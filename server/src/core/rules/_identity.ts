@@ -1,6 +1,6 @@
 /** Shared shape of the identity rules of tables 3 and 4 (not a rule). */
 
-import type { Cell, Report } from '../model';
+import { perReport, type Cell, type Report } from '../model';
 import type { Fix, RawFinding } from '../rule';
 import { evaluate, identities, isSafe, cellOf, type Identity, type IdentityKind } from '../identities';
 import { fmt, type Args, type MessageKey } from '../messages';
@@ -14,22 +14,21 @@ export interface IdentityFailure {
   target: Cell;
 }
 
-const failuresOf = new WeakMap<Report, IdentityFailure[]>();
-
-/** The identities of `kind` that do not hold (every identity of the report is evaluated once, for all rules). */
-export function failures(report: Report, kind: IdentityKind): IdentityFailure[] {
-  let all = failuresOf.get(report);
-  if (!all) {
-    all = [];
-    const ids = identities(report);
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i];
-      const ev = evaluate(id);
-      if (ev.evaluable && !ev.holds) all.push({ id, stated: ev.stated!, computed: ev.computed!, target: cellOf(id.target)! });
-    }
-    failuresOf.set(report, all);
+/** Every identity of the report that does not hold, evaluated once for all identity rules. */
+const allFailures = perReport((report: Report): IdentityFailure[] => {
+  const all: IdentityFailure[] = [];
+  const ids = identities(report);
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    const ev = evaluate(id);
+    if (ev.evaluable && !ev.holds) all.push({ id, stated: ev.stated!, computed: ev.computed!, target: cellOf(id.target)! });
   }
-  return all.filter((f) => f.id.kind === kind);
+  return all;
+});
+
+/** The identities of `kind` that do not hold. */
+export function failures(report: Report, kind: IdentityKind): IdentityFailure[] {
+  return allFailures(report).filter((f) => f.id.kind === kind);
 }
 
 /** A quick fix that sets cells; preferred only when the edit provably keeps every identity involved true. */

@@ -1,6 +1,6 @@
 /** Helpers shared by rules (not a rule). */
 
-import type { Cell, OffsetRange, Report, Row, SectionNo, Table } from '../model';
+import { perReport, type Cell, type OffsetRange, type Report, type Row, type SectionNo, type Table } from '../model';
 import type { Fix, Related, TextEdit } from '../rule';
 import { msg, fmt, type MessageKey, type Args } from '../messages';
 import { evaluate, type Identity, cellOf } from '../identities';
@@ -65,15 +65,9 @@ export function isBlank(c: Cell | undefined): boolean {
   return !!c && c.state === 'blank';
 }
 
-const cellLists = new WeakMap<Report, { table: Table; row: Row; cell: Cell }[]>();
-
 /** Every value cell of every table row, with its table and row (computed once per report). */
-export function allCells(report: Report): readonly { table: Table; row: Row; cell: Cell }[] {
-  let list = cellLists.get(report);
-  if (!list) {
-    list = [];
-    for (const table of report.tables) for (const row of table.rows) for (const cell of row.cells) list.push({ table, row, cell });
-    cellLists.set(report, list);
-  }
+export const allCells = perReport((report: Report): readonly { table: Table; row: Row; cell: Cell }[] => {
+  const list: { table: Table; row: Row; cell: Cell }[] = [];
+  for (const table of report.tables) for (const row of table.rows) for (const cell of row.cells) list.push({ table, row, cell });
   return list;
-}
+});

@@ -5,7 +5,7 @@
 
 import type { Cell } from '../model';
 import { cellOf, evaluate, identities, type Evaluation, type Identity, type IdentityKind, type Operand } from '../identities';
-import type { Report } from '../model';
+import { perReport, type Report } from '../model';
 import { fmt, msg, pick, type Lang } from '../messages';
 import { T4_BLOCKS } from '../schema';
 
@@ -57,12 +57,8 @@ export interface CellIdentities {
   readonly operandOf: Identity[];
 }
 
-const cache = new WeakMap<Report, Map<Cell, CellIdentities>>();
-
 /** For every cell of tables 3 and 4: the identities it is the total of, and those it feeds into. */
-export function identitiesByCell(report: Report): Map<Cell, CellIdentities> {
-  const hit = cache.get(report);
-  if (hit) return hit;
+export const identitiesByCell = perReport((report: Report): Map<Cell, CellIdentities> => {
   const map = new Map<Cell, CellIdentities>();
   const entry = (o: Operand): CellIdentities | undefined => {
     const c = cellOf(o);
@@ -78,6 +74,5 @@ export function identitiesByCell(report: Report): Map<Cell, CellIdentities> {
     entry(id.target)?.targetOf.push(id);
     for (const o of [...id.plus, ...id.minus]) entry(o)?.operandOf.push(id);
   }
-  cache.set(report, map);
   return map;
-}
+});
