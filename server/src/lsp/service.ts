@@ -318,9 +318,10 @@ export class ReportService {
     });
 
     const all = fixAllEdits(kept);
+    const chosen = new Set(all.fixes); // a lookup per fix below, not a scan of the list
     const covers: number[] = [];
     kept.forEach((f, i) => {
-      if (f.fixes.some((x) => x.preferred && all.fixes.includes(x))) covers.push(i);
+      if (f.fixes.some((x) => x.preferred && chosen.has(x))) covers.push(i);
     });
     const fixAll = { edits: all.edits.map((e) => ({ range: toRange(index, e.range), newText: e.newText })), covers };
 
