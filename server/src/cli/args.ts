@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { RULE_METAS, type Lang, type RuleSetting } from '../core';
 import { t } from './messages';
 
-export type OutputFormat = 'stylish' | 'json' | 'sarif';
+export type OutputFormat = 'stylish' | 'json' | 'sarif' | 'html' | 'csv';
 
 export interface CliOptions {
   readonly inputs: readonly string[];
@@ -28,7 +28,7 @@ export interface CliOptions {
 
 export class UsageError extends Error {}
 
-const FORMATS: readonly OutputFormat[] = ['stylish', 'json', 'sarif'];
+const FORMATS: readonly OutputFormat[] = ['stylish', 'json', 'sarif', 'html', 'csv'];
 const SETTINGS: readonly RuleSetting[] = ['off', 'info', 'warning', 'error'];
 
 function langOf(argv: readonly string[]): Lang {
@@ -133,7 +133,9 @@ const HELP_ZH = `用法：govreport-lint [选项] <文件|目录|通配符>...
 同时检查同一机关相邻两年的报告时，自动核对上年结转数据。
 
 选项：
-  -f, --format <格式>          输出格式：stylish（默认，便于阅读）、json、sarif（SARIF 2.1.0）
+  -f, --format <格式>          输出格式：stylish（默认，便于阅读）、json、sarif（SARIF 2.1.0）、
+                               html（单个网页：汇总表、按原样绘制的表二至表四并标出错误单元格、问题清单，
+                               可离线打开和转发）、csv（每个问题一行，UTF-8 带 BOM，可用 Excel/WPS 打开）
       --lang <语言>            消息语言：zh（默认）或 en
       --rule <规则>=<级别>     调整规则级别：off、info、warning、error（可重复，也可用逗号分隔）
       --fix                    就地应用安全的自动修复（保持原编码、BOM 和换行符）
@@ -157,7 +159,10 @@ recursively for *.txt and *.md files; globs look like "reports/**/*.txt". When t
 consecutive years are checked together, the carried-over figures are compared across the years.
 
 Options:
-  -f, --format <format>        stylish (default, human-readable), json, sarif (SARIF 2.1.0)
+  -f, --format <format>        stylish (default, human-readable), json, sarif (SARIF 2.1.0),
+                               html (one self-contained page: a summary table, tables 2-4 drawn as printed
+                               with the wrong cells marked, the findings; opens offline, can be forwarded),
+                               csv (one row per finding, UTF-8 with BOM for Excel/WPS)
       --lang <lang>            message language: zh (default) or en
       --rule <rule>=<level>    set a rule's level: off, info, warning, error (repeatable, or comma-separated)
       --fix                    apply the safe fixes in place (keeps encoding, BOM and line endings)

@@ -8,11 +8,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   countSeverities,
+  documentGrids,
   findPreviousYear,
   lintReport,
   parseDocument,
   ruleMeta,
   type Finding,
+  type GridReport,
   type LineIndex,
   type LintResult,
   type OtherReport,
@@ -37,6 +39,8 @@ export interface CheckOptions {
    * Reports of this file itself are always candidates too (a file can hold several concatenated reports).
    */
   readonly pairWith?: readonly string[];
+  /** Also return the grids of the tables (`--format html`). */
+  readonly grids?: boolean;
 }
 
 /** A 1-based range, columns in UTF-16 code units (+1), end exclusive — like ESLint. */
@@ -79,6 +83,8 @@ export interface FileResult {
   readonly previousYears: readonly string[];
   /** The check itself failed (an exception, or the worker checking the file died); no messages then. */
   readonly internalError?: Text2;
+  /** Tables 2–4 of every report of the file as grids (with `CheckOptions.grids`; after the fixes with `--fix`). */
+  readonly grids?: readonly GridReport[];
 }
 
 /** A file's result plus the pairing keys of its reports (as read before any fix). */
@@ -253,6 +259,7 @@ function checkText(filePath: string, bytes: Buffer, decoded: DecodedText, option
     fixNotWritten,
     failures: result.failures,
     previousYears: [...used].sort(),
+    ...(options.grids ? { grids: documentGrids(result.reports, result.findings) } : {}),
   });
   if (!options.fix) return done(initial, []);
 

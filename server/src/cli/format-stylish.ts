@@ -62,7 +62,8 @@ function severityStyle(s: Severity): Style {
   return s === 'error' ? 'red' : s === 'warning' ? 'yellow' : 'cyan';
 }
 
-function displayPath(file: string, cwd: string): string {
+/** A path relative to `cwd` when it lies below it, else as given. */
+export function displayPath(file: string, cwd: string): string {
   const rel = path.relative(cwd, file);
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
 }

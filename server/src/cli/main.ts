@@ -21,6 +21,8 @@ import { parseDocument, pick, type Lang } from '../core';
 import { errorLanguage, helpText, parseCliArgs, UsageError, type CliOptions } from './args';
 import { checkFileSafely, countMessages, loadFile, type CheckOptions, type FileResult, type KeyedResult } from './check';
 import { expandInputs, type InputProblem } from './files';
+import { formatCsv } from './format-csv';
+import { formatHtml } from './format-html';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatStylish } from './format-stylish';
@@ -196,6 +198,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       rules: options.rules,
       fix: options.fix,
       fixSeverities: options.quiet ? ['error'] : undefined,
+      grids: options.format === 'html',
     },
     options.jobs,
   );
@@ -230,6 +233,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       break;
     case 'sarif':
       text = formatSarif(results, { lang, cwd: io.cwd, version: packageVersion() });
+      break;
+    case 'html':
+      text = formatHtml(results, { lang, cwd: io.cwd, version: packageVersion() });
+      break;
+    case 'csv':
+      text = formatCsv(results, { lang, cwd: io.cwd });
       break;
     default:
       text = formatStylish(results, { lang, color: useColor(io, toFile), cwd: io.cwd, fixMode: options.fix });

@@ -8,7 +8,7 @@ import type { Lang } from '../core';
 const zh = {
   'usage.no-input': '缺少要检查的文件、目录或通配符。用 --help 查看用法。',
   'usage.bad-option': '参数错误：{detail}',
-  'usage.bad-format': '不支持的输出格式“{value}”（可选：stylish、json、sarif）。',
+  'usage.bad-format': '不支持的输出格式“{value}”（可选：stylish、json、sarif、html、csv）。',
   'usage.bad-lang': '不支持的语言“{value}”（可选：zh、en）。',
   'usage.bad-rule-syntax': '--rule 的值“{value}”格式不对，应为 规则=off|info|warning|error。',
   'usage.unknown-rule': '未知规则“{value}”。可用规则：{rules}',
@@ -49,7 +49,7 @@ type Key = keyof typeof zh;
 const en: Record<Key, string> = {
   'usage.no-input': 'No files, folders or globs to check. See --help.',
   'usage.bad-option': 'Bad arguments: {detail}',
-  'usage.bad-format': 'Unsupported output format “{value}” (stylish, json, sarif).',
+  'usage.bad-format': 'Unsupported output format “{value}” (stylish, json, sarif, html, csv).',
   'usage.bad-lang': 'Unsupported language “{value}” (zh, en).',
   'usage.bad-rule-syntax': 'The --rule value “{value}” is malformed; expected rule=off|info|warning|error.',
   'usage.unknown-rule': 'Unknown rule “{value}”. Rules: {rules}',

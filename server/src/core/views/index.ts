@@ -6,3 +6,17 @@ export { inlayHints, type InlayView } from './inlay';
 export { reportSkeleton, tableSkeleton, tableSkeletonLines, BLANK_CELL, AGENCY_PLACEHOLDER, type SkeletonOptions } from './skeleton';
 export { exportTables, exportData, CSV_HEADER, type ExportFormat, type ExportedReport, type ExportedTable, type ExportedRow, type ExportedCell } from './export';
 export { IDENTITY_RULE, identityName, identityLine, identitiesByCell } from './identityText';
+export {
+  reportGrid,
+  documentGrids,
+  type GridReport,
+  type GridTable,
+  type GridBlock,
+  type GridRow,
+  type GridCell,
+  type GridFailure,
+  type GridHeaderCell,
+  type GridPlace,
+  type GridCellState,
+  type GridRowState,
+} from './grid';
