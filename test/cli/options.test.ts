@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ROOT } from '../helpers';
+import { RULE_METAS } from '../../server/src/core';
 import { BIN, cli, cliJson, SEED_000, SEED_004, tempDir } from './_cli';
 
 const S000 = `test/fixtures/seeds/${SEED_000}`;
@@ -62,6 +63,12 @@ test('--help prints Chinese and English usage; --lang en only English; --version
   const en = cli(['-h', '--lang', 'en']);
   assert.match(en.stdout, /Usage:/);
   assert.doesNotMatch(en.stdout, /用法/);
+  // the rule pages: the local folder they are installed in, which holds a page per rule
+  const docs = path.join(ROOT, 'docs', 'rules');
+  assert.ok(h.stdout.includes(`规则说明（每条规则一页，Markdown，随本程序安装）：${docs}`), h.stdout);
+  assert.ok(en.stdout.includes(`Rules (one Markdown page per rule, installed with this program): ${docs}`), en.stdout);
+  assert.doesNotMatch(h.stdout, /https?:\/\//, 'no web address');
+  for (const m of RULE_METAS) assert.ok(fs.existsSync(path.join(docs, `${m.id}.md`)), m.id);
   const v = cli(['--version']);
   assert.equal(v.status, 0);
   assert.equal(v.stdout.trim(), JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ROOT, SEEDS, seedNames } from '../helpers';
 import { RULE_METAS } from '../../server/src/core';
 import {
@@ -202,7 +203,9 @@ test('sarif output is structurally valid SARIF 2.1.0', () => {
   for (const rule of driver.rules) {
     assert.equal(typeof rule.shortDescription.text, 'string');
     assert.ok(rule.shortDescription.text.length > 0);
-    assert.equal(rule.helpUri, `https://github.com/govreport/govreport-lint/blob/main/docs/rules/${rule.id}.md`);
+    // the installed page (no web address that does not exist)
+    assert.equal(rule.helpUri, pathToFileURL(path.join(ROOT, 'docs', 'rules', `${rule.id}.md`)).href);
+    assert.ok(fs.statSync(fileURLToPath(rule.helpUri)).isFile(), rule.helpUri);
     assert.ok(['error', 'warning', 'note'].includes(rule.defaultConfiguration.level));
   }
   assert.equal(run.columnKind, 'utf16CodeUnits');

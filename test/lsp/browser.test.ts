@@ -207,6 +207,24 @@ describe('the web-worker platform: in-thread analyses, the open documents as the
     }
   });
 
+  test('rule links: none without a page to open; the client’s command link when it names one', async () => {
+    for (const [options, expected] of [
+      [undefined, (_id: string) => undefined],
+      [{ ruleDocs: 'command:govreport.showRuleDoc?%5B%22{id}%22%5D' }, (id: string) => `command:govreport.showRuleDoc?%5B%22${id}%22%5D`],
+    ] as const) {
+      const client = await TestClient.start({ locale: 'zh-cn', workspaceFolders: [{ uri: FOLDER, name: '年报' }], initializationOptions: options, start: browserServer() });
+      try {
+        const uri = remote(`links-${options ? 'command' : 'none'}.txt`);
+        await client.open(uri, readFixture('seeds', SEED0));
+        const ds = await client.diagnosticsFor(uri, 1);
+        assert.equal(ds.length, 8);
+        for (const d of ds) assert.equal(d.codeDescription?.href, expected(String(d.code)), String(d.code));
+      } finally {
+        await client.stop();
+      }
+    }
+  });
+
   test('suppressions name vscode-remote documents by their path in the folder', async () => {
     const rel = '报告/' + SEED0;
     const client = await TestClient.start({

@@ -8,10 +8,10 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { lint } from '../../server/src/core';
-import { SEEDS, readFixture, sameFindings, seedNames, type Expected } from '../helpers';
+import { ROOT, SEEDS, readFixture, sameFindings, seedNames, type Expected } from '../helpers';
 import { TestClient, docUri, summarizeDiagnostics } from './harness';
 
 const expectedOf = (name: string): Expected[] => JSON.parse(fs.readFileSync(path.join(SEEDS, name.replace(/\.txt$/, '.expected.json')), 'utf8'));
@@ -45,7 +45,10 @@ describe('push diagnostics (client without pull support)', () => {
         const f = core.findings[i];
         assert.equal(d.source, 'govreport');
         assert.equal(d.code, f.ruleId);
-        assert.equal(d.codeDescription?.href, `https://github.com/govreport/govreport-lint/blob/main/docs/rules/${f.ruleId}.md`);
+        // a client that names no link gets the installed page's file (the page exists, nothing is fetched)
+        const page = path.join(ROOT, 'docs', 'rules', `${f.ruleId}.md`);
+        assert.equal(d.codeDescription?.href, pathToFileURL(page).href);
+        assert.ok(fs.statSync(fileURLToPath(d.codeDescription.href)).isFile());
         assert.equal(d.message, f.message.zh, 'Chinese for a zh-cn client');
         assert.deepEqual(d.range, core.report.index.rangeToPositions(f.range));
         assert.equal(d.severity, { error: 1, warning: 2, info: 3 }[f.severity]);
@@ -222,6 +225,26 @@ describe('settings', () => {
       );
     } finally {
       await client.stop();
+    }
+  });
+
+  test('the rule links may be named in initializationOptions (the extension: a command showing its own page)', async () => {
+    const template = 'command:govreport.showRuleDoc?%5B%22{id}%22%5D';
+    for (const [ruleDocs, expected] of [
+      [template, (id: string) => `command:govreport.showRuleDoc?%5B%22${id}%22%5D`],
+      // without `{id}` a template could only name one page: ignored, the installed pages are linked
+      ['command:govreport.showRuleDoc', (id: string) => pathToFileURL(path.join(ROOT, 'docs', 'rules', `${id}.md`)).href],
+    ] as const) {
+      const client = await TestClient.start({ locale: 'zh-cn', initializationOptions: { ruleDocs } });
+      try {
+        const uri = docUri(`links-${ruleDocs.length}-` + SEED0);
+        await client.open(uri, readFixture('seeds', SEED0));
+        const ds = await client.diagnosticsFor(uri, 1);
+        assert.equal(ds.length, 8);
+        for (const d of ds) assert.equal(d.codeDescription?.href, expected(String(d.code)));
+      } finally {
+        await client.stop();
+      }
     }
   });
 

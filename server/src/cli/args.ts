@@ -149,7 +149,7 @@ const HELP_ZH = `用法：govreport-lint [选项] <文件|目录|通配符>...
 
 退出码：0 没有错误；1 发现错误（或警告超过 --max-warnings）；2 用法错误或无法读取输入。
 支持的编码：UTF-8（含 BOM）、UTF-16 LE/BE、GBK/GB18030。环境变量 NO_COLOR 关闭彩色输出。
-规则说明：https://github.com/govreport/govreport-lint/tree/main/docs/rules`;
+规则说明（每条规则一页，Markdown，随本程序安装）：{docs}`;
 
 const HELP_EN = `Usage: govreport-lint [options] <files|folders|globs>...
 
@@ -176,10 +176,14 @@ Options:
 
 Exit codes: 0 no errors; 1 errors found (or too many warnings); 2 bad usage or unreadable input.
 Encodings: UTF-8 (with or without BOM), UTF-16 LE/BE, GBK/GB18030. NO_COLOR turns colours off.
-Rules: https://github.com/govreport/govreport-lint/tree/main/docs/rules`;
+Rules (one Markdown page per rule, installed with this program): {docs}`;
 
-/** Help text: the requested language, or both (Chinese first) when no `--lang` was given. */
-export function helpText(lang: Lang, langGiven: boolean): string {
-  if (langGiven) return lang === 'en' ? HELP_EN : HELP_ZH;
-  return `${HELP_ZH}\n\n${HELP_EN}`;
+/**
+ * Help text: the requested language, or both (Chinese first) when no `--lang` was given. `docsDir`: the folder of
+ * the installed rule pages (docs/rules/<id>.md).
+ */
+export function helpText(lang: Lang, langGiven: boolean, docsDir: string | undefined): string {
+  const fill = (s: string, l: Lang) => s.replace('{docs}', docsDir ?? (l === 'en' ? 'docs/rules/ in the installed package (not found)' : '安装包中的 docs/rules/（未找到）'));
+  if (langGiven) return lang === 'en' ? fill(HELP_EN, 'en') : fill(HELP_ZH, 'zh');
+  return `${fill(HELP_ZH, 'zh')}\n\n${fill(HELP_EN, 'en')}`;
 }

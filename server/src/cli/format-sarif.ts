@@ -8,14 +8,17 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { pick, RULE_METAS, type Lang, type Severity } from '../core';
+import { ruleDocFile } from '../rule-docs-dir';
 import type { CliRelated, FileResult, Span } from './check';
 import { ENCODING_LABEL } from './decode';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 export const INFORMATION_URI = 'https://github.com/govreport/govreport-lint';
 
-export function ruleDocsUrl(id: string): string {
-  return `${INFORMATION_URI}/blob/main/docs/rules/${id}.md`;
+/** The file URI of a rule's installed page, or undefined when it is not installed (no link rather than a dead one). */
+export function ruleHelpUri(id: string, docsDir: string | undefined): string | undefined {
+  const file = ruleDocFile(id, docsDir);
+  return file ? pathToFileURL(file).href : undefined;
 }
 
 // The subset of the SARIF 2.1.0 object model this tool writes.
@@ -46,7 +49,7 @@ export interface SarifResult {
 export interface SarifRule {
   id: string;
   shortDescription: { text: string };
-  helpUri: string;
+  helpUri?: string;
   defaultConfiguration: { level: 'error' | 'warning' | 'note' };
   properties: { tags: string[]; formats: string };
 }
@@ -79,6 +82,8 @@ export interface SarifOptions {
   readonly lang: Lang;
   readonly cwd: string;
   readonly version: string;
+  /** The folder of the installed rule pages (`helpUri`s point at them; left out without it). */
+  readonly docsDir?: string;
 }
 
 function region(s: Span): SarifRegion {
@@ -86,13 +91,16 @@ function region(s: Span): SarifRegion {
 }
 
 export function toSarif(results: readonly FileResult[], o: SarifOptions): SarifLog {
-  const rules: SarifRule[] = RULE_METAS.map((m) => ({
-    id: m.id,
-    shortDescription: { text: pick(m.description, o.lang) },
-    helpUri: ruleDocsUrl(m.id),
-    defaultConfiguration: { level: sarifLevel(m.severity) },
-    properties: { tags: [m.kind], formats: m.formats },
-  }));
+  const rules: SarifRule[] = RULE_METAS.map((m) => {
+    const helpUri = ruleHelpUri(m.id, o.docsDir);
+    return {
+      id: m.id,
+      shortDescription: { text: pick(m.description, o.lang) },
+      ...(helpUri ? { helpUri } : {}),
+      defaultConfiguration: { level: sarifLevel(m.severity) },
+      properties: { tags: [m.kind], formats: m.formats },
+    };
+  });
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
 
   const rootUrl = pathToFileURL(o.cwd.endsWith(path.sep) ? o.cwd : o.cwd + path.sep).href;

@@ -18,6 +18,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseDocument, pick, type Lang } from '../core';
+import { ruleDocsDir } from '../rule-docs-dir';
 import { errorLanguage, helpText, parseCliArgs, UsageError, type CliOptions } from './args';
 import { checkFileSafely, countMessages, loadFile, type CheckOptions, type FileResult, type KeyedResult } from './check';
 import { expandInputs, type InputProblem } from './files';
@@ -178,7 +179,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const { lang } = options;
   if (options.help) {
-    io.stdout(helpText(lang, options.langGiven) + '\n');
+    io.stdout(helpText(lang, options.langGiven, ruleDocsDir()) + '\n');
     return EXIT_OK;
   }
   if (options.version) {
@@ -232,7 +233,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       text = formatJson(results, lang, options.fix);
       break;
     case 'sarif':
-      text = formatSarif(results, { lang, cwd: io.cwd, version: packageVersion() });
+      text = formatSarif(results, { lang, cwd: io.cwd, version: packageVersion(), docsDir: ruleDocsDir() });
       break;
     case 'html':
       text = formatHtml(results, { lang, cwd: io.cwd, version: packageVersion() });

@@ -4,7 +4,7 @@
  */
 
 import type { Report, Severity } from './model';
-import { docsUrl, type Finding, type OtherReport, type RawFinding, type Rule, type RuleContext, type RuleMeta } from './rule';
+import { docsPath, type Finding, type OtherReport, type RawFinding, type Rule, type RuleContext, type RuleMeta } from './rule';
 import { msg } from './messages';
 import { parseDocument } from './parser';
 import { RULES } from './rules/index';
@@ -37,7 +37,7 @@ export interface LintResult {
   readonly failures: RuleFailure[];
 }
 
-export const RULE_METAS: readonly RuleMeta[] = RULES.map((r) => ({ ...r.meta, docs: docsUrl(r.meta.id) }));
+export const RULE_METAS: readonly RuleMeta[] = RULES.map((r) => ({ ...r.meta, docs: docsPath(r.meta.id) }));
 
 export function ruleMeta(id: string): RuleMeta | undefined {
   return RULE_METAS.find((m) => m.id === id);

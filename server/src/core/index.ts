@@ -5,7 +5,7 @@
 
 export * from './model';
 export type { Finding, Fix, FindingData, Related, Rule, RuleMeta, RuleContext, RawFinding, TextEdit, OtherReport } from './rule';
-export { docsUrl, DOCS_BASE, REPOSITORY_URL } from './rule';
+export { docsPath, ruleDocsLink, RULE_DOCS_DIR, REPOSITORY_URL } from './rule';
 export { lint, lintReport, RULE_METAS, ruleMeta, failureMessage, type LintOptions, type LintResult, type RuleSetting, type RuleFailure } from './engine';
 export { parseReport, parseDocument, splitReports } from './parser';
 export { applyEdits, fixAllEdits } from './fixes';

@@ -43,12 +43,21 @@ export interface Finding {
 
 export type RuleKind = 'exact' | 'heuristic';
 
-/** Where each rule's page lives (docs/rules/<id>.md in the repository). */
 export const REPOSITORY_URL = 'https://github.com/govreport/govreport-lint';
-export const DOCS_BASE = `${REPOSITORY_URL}/blob/main/docs/rules/`;
 
-export function docsUrl(ruleId: string): string {
-  return `${DOCS_BASE}${ruleId}.md`;
+/**
+ * Where the rules' pages are, relative to the package's root: they ship in the VSIX and the npm package, so every
+ * rule link opens a page on the user's machine (hosts turn the path into a link: a file URI, an editor command).
+ */
+export const RULE_DOCS_DIR = 'docs/rules';
+
+export function docsPath(ruleId: string): string {
+  return `${RULE_DOCS_DIR}/${ruleId}.md`;
+}
+
+/** A rule's link from a template holding `{id}` (e.g. `file:///…/docs/rules/{id}.md`). */
+export function ruleDocsLink(template: string, ruleId: string): string {
+  return template.split('{id}').join(ruleId);
 }
 
 export interface RuleMeta {
@@ -64,7 +73,7 @@ export interface RuleMeta {
   readonly structural?: boolean;
   /** Cross-document rules need the previous year's report. */
   readonly crossDocument?: boolean;
-  /** The rule's documentation page (set by the registry). */
+  /** The rule's documentation page, relative to the package root (set by the registry; see `docsPath`). */
   readonly docs?: string;
 }
 

@@ -113,7 +113,7 @@ export class Analyses {
       if (await ctx.workspace.matches(uri, x.file)) suppressions.push(x.line === undefined ? { rule: x.rule } : { rule: x.rule, line: x.line });
     }
     const key = `${version}|${settingsKey(s, lang)}|${JSON.stringify(suppressions)}`;
-    return { uri, version, key, text, languageId, rules: s.rules, lang, detect: s.detect, suppressions };
+    return { uri, version, key, text, languageId, rules: s.rules, lang, detect: s.detect, suppressions, ...(ctx.ruleDocs ? { ruleDocs: ctx.ruleDocs } : {}) };
   }
 
   /** Runs an analysis; errors become an empty result (logged), a timeout a single information diagnostic. */

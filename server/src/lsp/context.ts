@@ -53,6 +53,8 @@ export interface Context {
   readonly locale: string | undefined;
   /** The message language of a resource (settings + locale). */
   lang(uri: string): Lang;
+  /** Template (with `{id}`) of the rule links of diagnostics; none when no page is reachable. */
+  readonly ruleDocs?: string;
   log(message: string): void;
   error(message: string): void;
 }

@@ -6,6 +6,7 @@
 
 import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver/node';
+import { ruleDocsFileTemplate } from '../rule-docs-dir';
 import { InlineAnalyzer, LaneAnalyzer, WorkerAnalyzer } from './analyzer';
 import type { ServerHooks } from './context';
 import { startLanguageServer, type ServerHandle } from './start';
@@ -52,6 +53,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       },
       createWorkspace: (env) =>
         new WorkspaceFiles(env.connection, env.canAskFolders, env.folders, env.onCandidates, env.log, undefined, options.firstScanWaitMs),
+      // clients other than ours get the installed pages' file URIs
+      ruleDocs: () => ruleDocsFileTemplate(),
     },
     { throwingRule, hooks: options.hooks },
   );

@@ -19,7 +19,6 @@ import {
   RULES,
   agencyKey,
   countSeverities,
-  docsUrl,
   findPreviousYear,
   fixAllEdits,
   foldingRanges,
@@ -30,6 +29,7 @@ import {
   outline,
   parseDocument,
   pick,
+  ruleDocsLink,
   tableSkeleton,
   exportTables,
   type ExportFormat,
@@ -65,6 +65,8 @@ export interface AnalyzeInput {
   readonly suppressions: readonly { readonly rule: string; readonly line?: number }[];
   /** A file that is not open (workspace check): neither kept as the open text nor remembered for views. */
   readonly closed?: boolean;
+  /** The rule links (`codeDescription.href`): a template holding `{id}`; none when the pages are not reachable. */
+  readonly ruleDocs?: string;
 }
 
 export interface FixData {
@@ -301,7 +303,7 @@ export class ReportService {
         severity: SEVERITY[f.severity],
         source: SOURCE,
         code: f.ruleId,
-        codeDescription: { href: docsUrl(f.ruleId) },
+        ...(input.ruleDocs ? { codeDescription: { href: ruleDocsLink(input.ruleDocs, f.ruleId) } } : {}),
         message: pick(f.message, lang),
         data,
       };

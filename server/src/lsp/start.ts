@@ -40,6 +40,11 @@ export interface Platform {
   createAnalyzer(env: { readonly throwingRule: boolean; log(message: string): void; error(message: string): void }): Analyzer;
   /** The workspace's files (called once, after the analyzer). */
   createWorkspace(env: WorkspaceEnv): Workspace;
+  /**
+   * The rule links when the client names none (`initializationOptions.ruleDocs`): a template with `{id}` of the
+   * installed pages (the Node server: their file URIs), or undefined (the web worker has no files of its own).
+   */
+  ruleDocs?(): string | undefined;
 }
 
 export interface CommonOptions {
@@ -71,8 +76,11 @@ export function startLanguageServer(connection: Connection, platform: Platform, 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const support: ClientSupport = clientSupport(params.capabilities);
     // the display language: LSP's `locale`, or `initializationOptions.locale` (what our client also sends)
-    const opts = params.initializationOptions as { locale?: unknown; workspaceFiles?: unknown } | undefined;
+    const opts = params.initializationOptions as { locale?: unknown; workspaceFiles?: unknown; ruleDocs?: unknown } | undefined;
     const locale = typeof opts?.locale === 'string' && opts.locale ? opts.locale : params.locale;
+    // the rule links: the client's (our client: a command that shows the page shipped in the extension), else the
+    // platform's; a template without `{id}` could only point at one page, so it is ignored
+    const ruleDocs = typeof opts?.ruleDocs === 'string' && opts.ruleDocs.includes('{id}') ? opts.ruleDocs : platform.ruleDocs?.();
     const log = (m: string): void => connection.console.log(m);
     const error = (m: string): void => connection.console.error(m);
     const folders: WorkspaceFolder[] = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: uriBaseName(params.rootUri) }] : []);
@@ -104,6 +112,7 @@ export function startLanguageServer(connection: Connection, platform: Platform, 
       hooks: options.hooks ?? {},
       locale,
       lang: (uri) => resolveLanguage(settings.peek(uri).language, locale),
+      ...(ruleDocs ? { ruleDocs } : {}),
       log,
       error,
     };
