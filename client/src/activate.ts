@@ -11,6 +11,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { registerCommands } from './commands';
+import { registerRuleDocs } from './ruleDocs';
 import { ReportFileAssociation } from './files';
 import type { StatusParams } from './protocol';
 import { ServerController, changeMayMakeReport, documentSelector, mayBeReport, type ClientPlatform } from './server';
@@ -45,6 +46,7 @@ export function activateWith(context: vscode.ExtensionContext, platform: ClientP
     status,
     registerCommands(server),
     registerSuppression(documentSelector(schemes)),
+    registerRuleDocs(context),
     new ReportFileAssociation(schemes.reports.filter((s) => s !== 'untitled')),
   );
 

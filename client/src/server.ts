@@ -11,6 +11,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, DocumentSelector, LanguageClientOptions } from 'vscode-languageclient';
 import { LANGUAGE_ID, Method, type StatusParams } from './protocol';
+import { RULE_DOCS_LINK } from './ruleDocs';
 import { serveWorkspaceFiles } from './workspace-files';
 
 /** The URI schemes of the documents the server sees. */
@@ -162,7 +163,8 @@ export class ServerController implements vscode.Disposable {
       // Set every field: a partial object would turn pulling on change off.
       diagnosticPullOptions: { onChange: true, onSave: true, onTabs: false },
       // The server picks the message language from this when `govreport.language` is "auto".
-      initializationOptions: { locale: vscode.env.language, workspaceFiles: this.platform.servesFiles === true },
+      // `ruleDocs`: the rule links of diagnostics open the pages shipped in the extension (ruleDocs.ts)
+      initializationOptions: { locale: vscode.env.language, workspaceFiles: this.platform.servesFiles === true, ruleDocs: RULE_DOCS_LINK },
       outputChannel: this.outputChannel,
       markdown: { isTrusted: false, supportHtml: false },
     };

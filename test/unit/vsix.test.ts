@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
+import { RULE_METAS } from '../../server/src/core';
 import { ROOT } from '../helpers';
 
 const MAX_BYTES = 500 * 1024;
@@ -129,7 +130,9 @@ test('the VSIX holds only files of the .vscodeignore whitelist, and no sources, 
   }
   const notAllowed = files.filter((f) => !allowed.some((re) => re.test(f)));
   assert.deepEqual(notAllowed, [], 'files outside the whitelist');
-  const forbidden = files.filter((f) => /(^|\/)(src|test|node_modules|docs|bench|scripts)\/|\.(ts|map|mjs)$/.test(f) && !f.startsWith('client/out/') && !f.startsWith('server/out/'));
+  const forbidden = files.filter(
+    (f) => /(^|\/)(src|test|node_modules|docs|bench|scripts)\/|\.(ts|map|mjs)$/.test(f) && !f.startsWith('client/out/') && !f.startsWith('server/out/') && !/^docs\/rules\/[A-Za-z0-9-]+\.md$/.test(f),
+  );
   assert.deepEqual(forbidden, []);
   assert.deepEqual(files.filter((f) => f.endsWith('.map') || f.endsWith('.ts')), []);
 });
@@ -160,6 +163,19 @@ test('every file the manifest refers to is in the VSIX, and the bundles are mini
   const client = zipRead(buf, entries.find((e) => e.name === `extension/${main.endsWith('.js') ? main : `${main}.js`}`)!).toString('utf8');
   const lines = client.split('\n').length;
   assert.ok(client.length / lines > 200, `the client bundle does not look minified (${lines} lines for ${client.length} chars)`);
+});
+
+test('every rule page is in the VSIX, as in the repository (the rule links open them offline)', () => {
+  const { buf, entries, files } = packaged();
+  const pages = fs.readdirSync(path.join(ROOT, 'docs', 'rules')).filter((f) => f.endsWith('.md'));
+  const ids = RULE_METAS.map((m) => m.id);
+  for (const id of ids) assert.ok(pages.includes(`${id}.md`), `docs/rules/${id}.md missing from the repository`);
+  for (const page of pages) {
+    const entry = entries.find((e) => e.name === `extension/docs/rules/${page}`);
+    assert.ok(entry && files.includes(`docs/rules/${page}`), `docs/rules/${page} missing from the VSIX`);
+    assert.ok(zipRead(buf, entry).equals(fs.readFileSync(path.join(ROOT, 'docs', 'rules', page))), `docs/rules/${page} differs`);
+  }
+  assert.deepEqual(files.filter((f) => f.startsWith('docs/') && !f.startsWith('docs/rules/')), [], 'only the rule pages of docs/');
 });
 
 test('the web extension: both browser bundles are packed, minified, and free of Node built-ins', () => {
