@@ -146,6 +146,35 @@ export function workbench(T, prefix) {
     return text;
   }
 
+  /**
+   * Clicks the rule link (the diagnostic's code) in the hover of line `line` and waits for the rule's page in the
+   * Markdown preview: returns the preview's tab label and the page's first heading, and the requests the page
+   * made meanwhile to hosts other than code-server's (there must be none: the page is the extension's file).
+   */
+  async function openRuleLinkInHover(line, rule) {
+    const local = new URL(server.base).host;
+    const elsewhere = [];
+    const onRequest = (r) => {
+      const u = new URL(r.url());
+      // `<authority>.vscode-resource.vscode-cdn.net` is how webviews name local resources: the webview's service
+      // worker answers them from the workbench (here the Markdown preview's own scripts and styles in code-server)
+      const webviewResource = u.hostname.endsWith('.vscode-resource.vscode-cdn.net');
+      if (/^https?:$|^wss?:$/.test(u.protocol) && u.host !== local && !webviewResource) elsewhere.push(r.url());
+    };
+    page().on('request', onRequest);
+    try {
+      await hoverBeforeLineEnd(line, rule);
+      await page().locator('.monaco-hover a.code-link', { hasText: rule }).first().click({ timeout: T });
+      const tab = page().locator('.tabs-container .tab', { hasText: `${rule}.md` }).first();
+      await tab.waitFor({ timeout: T });
+      const heading = page().frameLocator('iframe.webview.ready').last().frameLocator('#active-frame').locator('h1').first();
+      await heading.waitFor({ timeout: T });
+      return { tab: await tab.innerText(), heading: await heading.innerText(), elsewhere };
+    } finally {
+      page().off('request', onRequest);
+    }
+  }
+
   /** Runs a command from the palette (F1): types `title`, waits for the row with `rowText`, presses Enter. */
   async function runCommand(title, rowText) {
     await page().keyboard.press('F1');
@@ -168,6 +197,7 @@ export function workbench(T, prefix) {
     showProblems,
     hoverBeforeLineEnd,
     hoverWrongTotal,
+    openRuleLinkInHover,
     runCommand,
   };
 }

@@ -19,7 +19,7 @@ const lookalike = finding('section-numeral-lookalike');
 const lookalikeFix = lookalike.fixes.find((x) => x.preferred) ?? lookalike.fixes[0];
 
 const T = 30_000;
-const { page, launch, close, shot, editor, waitCounts, openFromExplorer, showProblems, hoverWrongTotal, runCommand } = workbench(T, 'ui');
+const { page, launch, close, shot, editor, waitCounts, openFromExplorer, showProblems, hoverWrongTotal, openRuleLinkInHover, runCommand } = workbench(T, 'ui');
 
 describe('VS Code in a browser, extension installed from the VSIX', () => {
   before(() => launch({ userDataDir, extensionsDir, workspace }));
@@ -82,5 +82,14 @@ describe('VS Code in a browser, extension installed from the VSIX', () => {
       const names = await top.allInnerTexts();
       assert.equal(names.length, 6, `top-level outline entries: ${JSON.stringify(names)}`);
       keys.forEach((k, i) => assert.ok(names[i].includes(k), `outline entry ${i + 1}: ${names[i]}`));
+    }));
+
+  it('the rule link in the hover opens the rule page shipped in the VSIX, rendered, without the network', () =>
+    shot('rule-page', async () => {
+      const { tab, heading, elsewhere } = await openRuleLinkInHover(108, 'table3-row-total');
+      assert.match(tab, /table3-row-total\.md/);
+      assert.equal(heading, 'table3-row-total');
+      assert.deepEqual(elsewhere, [], 'requests to other hosts');
+      await page().keyboard.press('Control+W');
     }));
 });

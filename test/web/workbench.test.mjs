@@ -27,7 +27,7 @@ const LOOKALIKE_ZH = '标题序号“—”（U+2014）不是汉字“一”。'
 assert.equal(lookalike.message.zh, LOOKALIKE_ZH);
 
 const T = 30_000;
-const { page, server, launch, close, shot, waitCounts, openFromExplorer, showProblems, hoverWrongTotal, runCommand } = workbench(T, 'web');
+const { page, server, launch, close, shot, waitCounts, openFromExplorer, showProblems, hoverWrongTotal, openRuleLinkInHover, runCommand } = workbench(T, 'web');
 
 // ------------------------------------------------------------------ watching for a Node language server
 
@@ -97,6 +97,15 @@ describe('VS Code for the web: the extension in the web worker extension host', 
     shot('hover', async () => {
       await hoverWrongTotal();
       await page().keyboard.press('Escape');
+    }));
+
+  it('the rule link in the hover opens the rule page shipped in the VSIX, rendered, without the network', () =>
+    shot('rule-page', async () => {
+      const { tab, heading, elsewhere } = await openRuleLinkInHover(108, 'table3-row-total');
+      assert.match(tab, /table3-row-total\.md/);
+      assert.equal(heading, 'table3-row-total');
+      assert.deepEqual(elsewhere, [], 'requests to other hosts');
+      await page().keyboard.press('Control+W');
     }));
 
   it('"Check All Reports in Workspace" lists the findings of a closed report (the client serves the files)', () =>
