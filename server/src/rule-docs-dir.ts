@@ -28,14 +28,15 @@ export function ruleDocsDir(from: string = __dirname): string | undefined {
   return undefined;
 }
 
-/** The local file of a rule's page, if it exists. */
-export function ruleDocFile(ruleId: string, dir: string | undefined = ruleDocsDir()): string | undefined {
+/** The local file of a rule's page in `dir` (from `ruleDocsDir`), if it exists. */
+export function ruleDocFile(ruleId: string, dir: string | undefined): string | undefined {
   if (!dir) return undefined;
   const file = path.join(dir, `${ruleId}.md`);
   return fs.existsSync(file) ? file : undefined;
 }
 
 /** `file:///…/docs/rules/{id}.md`, the link template of the installed pages (see core `ruleDocsLink`). */
-export function ruleDocsFileTemplate(dir: string | undefined = ruleDocsDir()): string | undefined {
+export function ruleDocsFileTemplate(): string | undefined {
+  const dir = ruleDocsDir();
   return dir ? `${pathToFileURL(dir).href}/{id}.md` : undefined;
 }

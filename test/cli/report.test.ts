@@ -10,8 +10,11 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SEEDS } from '../helpers';
+import { pathToFileURL } from 'node:url';
+import { ROOT, SEEDS } from '../helpers';
+import { toSarif } from '../../server/src/cli/format-sarif';
 import { cli, cliJson, tempDir, SEED_000, type JsonResult } from './_cli';
+import { writeCorpus } from './_corpus';
 
 /**
  * RFC 4180, strictly: records end with CRLF (the last one may too), fields are separated by commas, a quoted
@@ -168,4 +171,34 @@ test('bad --format names html and csv among the choices', () => {
   const r = cli(['--format', 'pdf', 'x.txt']);
   assert.equal(r.status, 2);
   assert.match(r.stderr, /html、csv/);
+});
+
+test('100 varied files: html and csv are the same whether checked in worker threads or in-process', (t) => {
+  const tmp = tempDir(t);
+  const stats = writeCorpus(path.join(tmp, 'reports'), { files: 100, seed: 11 });
+  assert.ok(stats.withErrors >= 10, JSON.stringify(stats));
+  const undated = (html: string) => html.replace(/<p class="muted">由 govreport-lint [^<]*<\/p>/, '');
+  for (const format of ['html', 'csv']) {
+    const run = (jobs: string): string => {
+      const out = path.join(tmp, `jobs${jobs}.${format}`);
+      const r = cli(['--format', format, '--jobs', jobs, '-o', out, 'reports'], { cwd: tmp });
+      assert.equal(r.stderr, '');
+      const text = fs.readFileSync(out, 'utf8');
+      return format === 'html' ? undated(text) : text;
+    };
+    const one = run('1');
+    assert.equal(run('2'), one, format);
+    if (format === 'html') assert.ok((one.match(/<td [^>]*class="wrong"/g) ?? []).length >= 5, 'wrong cells drawn');
+  }
+});
+
+test('SARIF: helpUri is the installed page, or left out when the pages are not installed', () => {
+  const docs = path.join(ROOT, 'docs', 'rules');
+  const withDocs = toSarif([], { lang: 'zh', cwd: ROOT, version: '0', docsDir: docs }).runs[0].tool.driver.rules;
+  for (const r of withDocs) assert.equal(r.helpUri, pathToFileURL(path.join(docs, `${r.id}.md`)).href);
+  const without = toSarif([], { lang: 'zh', cwd: ROOT, version: '0', docsDir: undefined }).runs[0].tool.driver.rules;
+  assert.ok(without.length > 30);
+  for (const r of without) assert.equal('helpUri' in r, false, r.id);
+  const elsewhere = toSarif([], { lang: 'zh', cwd: ROOT, version: '0', docsDir: path.join(ROOT, 'no-such-folder') }).runs[0].tool.driver.rules;
+  for (const r of elsewhere) assert.equal('helpUri' in r, false, r.id);
 });

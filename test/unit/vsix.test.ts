@@ -190,3 +190,10 @@ test('the web extension: both browser bundles are packed, minified, and free of 
   }
   assert.deepEqual([...new Set([...read('client/out/browser/extension.js').matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]))], ['vscode']);
 });
+
+test('the npm package holds every rule page (the command line prints their folder and links them in SARIF)', () => {
+  const r = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const files: string[] = (JSON.parse(r.stdout) as { files: { path: string }[] }[])[0].files.map((f) => f.path);
+  for (const m of RULE_METAS) assert.ok(files.includes(`docs/rules/${m.id}.md`), `docs/rules/${m.id}.md is not in the npm package`);
+});
