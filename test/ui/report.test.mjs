@@ -125,6 +125,9 @@ describe('the HTML report in chromium', () => {
           const colour = await cell.evaluate((td) => getComputedStyle(td).backgroundColor);
           const [red, green, blue] = colour.match(/\d+/g).map(Number);
           assert.ok(red > green && red > blue, `${file} line ${f.line}: background ${colour} is not red`);
+          // the finding in the file's list links to the cell
+          const href = await section(file).locator(`tr.finding[data-rule="${f.rule}"][data-line="${f.line}"] a`).first().getAttribute('href');
+          assert.equal(href, `#${await cell.getAttribute('id')}`, `${file}: ${f.rule} at line ${f.line} does not link to its cell`);
           checked++;
         }
       }

@@ -169,4 +169,7 @@ test('the grids are plain data (survive JSON) and a document of two reports give
 test('a text without tables gives absent tables, not a crash', () => {
   const [g] = grids('某某局2021年政府信息公开工作年度报告\n\n一、总体情况\n\n无。\n');
   assert.deepEqual(g.tables.map((t) => [t.kind, t.present, t.blocks.length]), [['T2', false, 0], ['T3', false, 0], ['T4', false, 0]]);
+  assert.equal(g.notAReport, undefined, 'a title and a heading: a report');
+  const [none] = grids('# 项目说明\n\n本仓库保存各单位的年报草稿。\n');
+  assert.equal(none.notAReport, true);
 });

@@ -328,7 +328,16 @@ function tableHtml(lang: Lang, fileNo: number, t: GridTable): string {
   return `<section class="table" data-table="${t.kind}"><h4>${esc(name)}${where}</h4>\n${body}</section>`;
 }
 
-function findingsHtml(lang: Lang, messages: readonly PagedMessage[]): string {
+/** The anchors of the drawn cells of a file, by `line:column` (a finding on a cell links to it). */
+function cellAnchors(fileNo: number, grids: readonly GridReport[]): Set<string> {
+  const out = new Set<string>();
+  for (const g of grids) for (const t of g.tables) for (const b of t.blocks) for (const r of b.rows) {
+    if (r.aligned) for (const c of r.cells) out.add(`${c.place.line}:${c.place.column}`);
+  }
+  return out;
+}
+
+function findingsHtml(lang: Lang, fileNo: number, messages: readonly PagedMessage[], anchors: ReadonlySet<string>): string {
   if (!messages.length) return `<p>${esc(tr(lang, 'findings.none'))}</p>`;
   const paged = messages.some((m) => m.page !== undefined);
   const head = [tr(lang, 'severity'), tr(lang, 'line'), ...(paged ? [tr(lang, 'page')] : []), tr(lang, 'rule'), tr(lang, 'message')];
@@ -340,7 +349,7 @@ function findingsHtml(lang: Lang, messages: readonly PagedMessage[]): string {
       return (
         `<tr class="finding" data-rule="${esc(m.ruleId)}" data-severity="${m.severity}" data-line="${m.line}">` +
         `<td class="sev-${m.severity}">${esc(tr(lang, `severity.${m.severity}`))}</td>` +
-        `<td class="n">${m.line === m.endLine ? m.line : `${m.line}–${m.endLine}`}</td>` +
+        `<td class="n">${lineCell(fileNo, m, anchors)}</td>` +
         (paged ? `<td class="n">${m.page ?? ''}</td>` : '') +
         `<td><code${title}>${esc(m.ruleId)}</code></td><td>${esc(pick(m.message, lang))}</td></tr>`
       );
@@ -349,10 +358,20 @@ function findingsHtml(lang: Lang, messages: readonly PagedMessage[]): string {
   return `<table class="findings"><thead><tr>${head.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
 }
 
+function lineCell(fileNo: number, m: PagedMessage, anchors: ReadonlySet<string>): string {
+  const text = m.line === m.endLine ? String(m.line) : `${m.line}–${m.endLine}`;
+  return anchors.has(`${m.line}:${m.column}`) ? `<a href="#f${fileNo}-L${m.line}-C${m.column}">${text}</a>` : text;
+}
+
+/** The grids of the file's reports (none for a text that is no report). */
+function reportsOf(r: FileResult): readonly GridReport[] {
+  return (r.grids ?? []).filter((g) => !g.notAReport);
+}
+
 function fileHtml(lang: Lang, cwd: string, r: FileResult, fileNo: number): string {
   const name = displayPath(r.filePath, cwd);
   const c = countMessages(r.messages);
-  const grids = r.grids ?? [];
+  const grids = reportsOf(r);
   const meta: string[] = [];
   if (r.encoding !== 'binary') meta.push(tr(lang, 'encoding', { encoding: r.encoding }));
   meta.push(`${tr(lang, 'errors')} ${c.errorCount} · ${tr(lang, 'warnings')} ${c.warningCount} · ${tr(lang, 'infos')} ${c.infoCount}`);
@@ -370,7 +389,7 @@ function fileHtml(lang: Lang, cwd: string, r: FileResult, fileNo: number): strin
   return (
     `<section class="file" id="file-${fileNo}" data-file="${esc(name)}">\n<h2>${esc(name)}</h2>\n<p class="meta">${esc(meta.join(' · '))}</p>\n` +
     (grids.length ? reports : `<p class="muted">${esc(tr(lang, 'no-report'))}</p>`) +
-    `\n<h3>${esc(tr(lang, 'findings'))}</h3>\n${findingsHtml(lang, r.messages)}\n</section>`
+    `\n<h3>${esc(tr(lang, 'findings'))}</h3>\n${findingsHtml(lang, fileNo, r.messages, cellAnchors(fileNo, grids))}\n</section>`
   );
 }
 
@@ -389,7 +408,7 @@ function summaryHtml(lang: Lang, cwd: string, results: readonly FileResult[]): s
       e += c.errorCount;
       w += c.warningCount;
       i += c.infoCount;
-      const g = r.grids ?? [];
+      const g = reportsOf(r);
       const years = g.map((x) => x.year).filter((y): y is number => y !== undefined);
       return (
         `<tr data-file="${esc(displayPath(r.filePath, cwd))}"><td><a href="#file-${k + 1}">${esc(displayPath(r.filePath, cwd))}</a></td>` +

@@ -134,6 +134,8 @@ export interface GridReport {
   readonly lastLine: number;
   /** Tables 2, 3 and 4, in this order, present or not. */
   readonly tables: readonly GridTable[];
+  /** The text is not a report at all (no title, heading or table): its grids are empty shapes. */
+  readonly notAReport?: true;
 }
 
 const KINDS: readonly TableKind[] = ['T2', 'T3', 'T4'];
@@ -360,6 +362,7 @@ export function reportGrid(report: Report, findings?: readonly Finding[]): GridR
     formatDetected: report.format.detected !== undefined,
     firstLine: report.firstLine + 1,
     lastLine: report.lastLine + 1,
+    ...(report.notAReport ? { notAReport: true as const } : {}),
     tables: KINDS.map((kind) => {
       const t = report.tables.find((x) => x.kind === kind);
       return t ? gridTable(ctx, t) : absentTable(kind, format);
