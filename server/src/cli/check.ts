@@ -7,16 +7,18 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
+  checkDocument,
   countSeverities,
-  findPreviousYear,
-  lintReport,
   parseDocument,
+  reportKey,
   ruleMeta,
+  type CheckResult,
   type Finding,
   type LineIndex,
   type LintResult,
   type OtherReport,
   type Report,
+  type ReportKey,
   type RuleFailure,
   type RuleSetting,
   type Severity,
@@ -25,7 +27,6 @@ import {
 import { decodeBytes, encodeText, ENCODING_LABEL, roundTrips, type DecodedText, type TextEncoding } from './decode';
 import { fixLoop, FixWriteError, writeAtomically, type AppliedFix } from './fix';
 import { both } from './messages';
-import { reportKey, type ReportKey } from './pairing';
 
 export interface CheckOptions {
   readonly rules: Readonly<Record<string, RuleSetting>>;
@@ -160,40 +161,6 @@ function binaryResult(filePath: string, options: CheckOptions): FileResult {
   return { filePath, encoding: 'binary', messages, fixed: [], failures: [], previousYears: [] };
 }
 
-function byPosition(a: Finding, b: Finding): number {
-  return a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId);
-}
-
-/**
- * Lints a document report by report, each with its own previous year: first among the document's other reports,
- * then among the reports of `others` (in the given order). Records the uris of the previous years used.
- */
-function lintDocument(
-  text: string,
-  filePath: string,
-  rules: CheckOptions['rules'],
-  others: readonly OtherReport[],
-  used: Set<string>,
-  parsed?: (reports: readonly Report[]) => void,
-): LintResult {
-  const reports = parseDocument(text);
-  parsed?.(reports);
-  const name = path.basename(filePath);
-  const candidates: OtherReport[] = [...reports.map((report) => ({ report, name, uri: filePath })), ...others];
-  const results = reports.map((report) => {
-    const previousYear = findPreviousYear(report, candidates);
-    if (previousYear) used.add(previousYear.uri);
-    return lintReport(report, { rules, previousYear });
-  });
-  if (results.length === 1) return results[0];
-  return {
-    report: reports[0],
-    reports,
-    findings: results.flatMap((r) => r.findings).sort(byPosition),
-    failures: results.flatMap((r) => r.failures),
-  };
-}
-
 export function checkFile(file: string, options: CheckOptions): FileResult {
   return checkFileKeyed(file, options).result;
 }
@@ -242,9 +209,15 @@ function checkText(filePath: string, bytes: Buffer, decoded: DecodedText, option
     if (reports.length) indexes.set(abs, reports[0].index);
   }
   const used = new Set<string>();
-  const lintText = (text: string): LintResult => lintDocument(text, filePath, options.rules, others, used);
+  const name = path.basename(filePath);
+  const lintText = (text: string): CheckResult => {
+    const result = checkDocument(text, { rules: options.rules, uri: filePath, name, others: () => others });
+    for (const p of result.previousYears) used.add(p.uri);
+    return result;
+  };
 
-  const initial = lintDocument(decoded.text, filePath, options.rules, others, used, parsed);
+  const initial = lintText(decoded.text);
+  parsed(initial.reports);
   const done = (result: LintResult, fixed: readonly AppliedFix[], fixNotWritten?: Text2): FileResult => ({
     filePath,
     encoding: decoded.encoding,

@@ -17,7 +17,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parseDocument, pick, type Lang } from '../core';
+import { pairFiles, parseDocument, pick, reportKey, type Lang, type ReportKey } from '../core';
 import { errorLanguage, helpText, parseCliArgs, UsageError, type CliOptions } from './args';
 import { checkFileSafely, countMessages, loadFile, type CheckOptions, type FileResult, type KeyedResult } from './check';
 import { expandInputs, type InputProblem } from './files';
@@ -25,7 +25,6 @@ import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatStylish } from './format-stylish';
 import { t } from './messages';
-import { pairFiles, reportKey, type ReportKey } from './pairing';
 import { CheckPool, PoolStartupError, type PoolTask } from './pool';
 
 export const EXIT_OK = 0;
