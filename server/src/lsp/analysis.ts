@@ -7,7 +7,7 @@
 import type { Diagnostic, DocumentSymbol, FoldingRange, Hover, InlayHint, TextEdit } from 'vscode-languageserver';
 import type { Lang, RuleFailure, RuleSetting, SeverityCounts } from '../core';
 
-export const SOURCE = 'govreport';
+export { DIAGNOSTIC_SOURCE as SOURCE } from '../shared/protocol';
 
 export interface AnalyzeInput {
   readonly uri: string;
