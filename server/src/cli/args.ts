@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { RULE_METAS, type Lang, type RuleSetting } from '../core';
 import { t } from './messages';
+import type { ConfigChoice } from '../shared/project-config';
 
 export type OutputFormat = 'stylish' | 'json' | 'sarif';
 
@@ -24,6 +25,8 @@ export interface CliOptions {
   readonly jobs?: number;
   readonly help: boolean;
   readonly version: boolean;
+  /** `--config <file>` / `--no-config` / the nearest `.govreportrc.json` above each file (default). */
+  readonly config: ConfigChoice;
 }
 
 export class UsageError extends Error {}
@@ -60,6 +63,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         jobs: { type: 'string', short: 'j' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
+        config: { type: 'string', short: 'c' },
+        'no-config': { type: 'boolean' },
       },
     });
   } catch (e) {
@@ -104,6 +109,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     jobs = Number(raw);
   }
 
+  if (v.config !== undefined && v['no-config']) throw new UsageError(t(lang, 'usage.config-conflict'));
+  const config: ConfigChoice = v['no-config'] ? { kind: 'none' } : v.config !== undefined ? { kind: 'file', file: v.config } : { kind: 'search' };
+
   const help = v.help ?? false;
   const version = v.version ?? false;
   if (!help && !version && parsed.positionals.length === 0) throw new UsageError(t(lang, 'usage.no-input'));
@@ -121,6 +129,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     jobs,
     help,
     version,
+    config,
   };
 }
 
@@ -135,7 +144,10 @@ const HELP_ZH = `用法：govreport-lint [选项] <文件|目录|通配符>...
 选项：
   -f, --format <格式>          输出格式：stylish（默认，便于阅读）、json、sarif（SARIF 2.1.0）
       --lang <语言>            消息语言：zh（默认）或 en
-      --rule <规则>=<级别>     调整规则级别：off、info、warning、error（可重复，也可用逗号分隔）
+      --rule <规则>=<级别>     调整规则级别：off、info、warning、error（可重复，也可用逗号分隔）；
+                               优先于配置文件
+  -c, --config <文件>          使用指定的配置文件（默认：从每个被检查文件所在目录向上查找 .govreportrc.json）
+      --no-config              不使用任何配置文件
       --fix                    就地应用安全的自动修复（保持原编码、BOM 和换行符）
       --quiet                  只报告错误
   -o, --output-file <文件>     将结果写入文件而不是标准输出
@@ -159,7 +171,11 @@ consecutive years are checked together, the carried-over figures are compared ac
 Options:
   -f, --format <format>        stylish (default, human-readable), json, sarif (SARIF 2.1.0)
       --lang <lang>            message language: zh (default) or en
-      --rule <rule>=<level>    set a rule's level: off, info, warning, error (repeatable, or comma-separated)
+      --rule <rule>=<level>    set a rule's level: off, info, warning, error (repeatable, or comma-separated);
+                               wins over the configuration file
+  -c, --config <file>          use this configuration file (default: the nearest .govreportrc.json in the
+                               checked file's folder or a folder above it)
+      --no-config              use no configuration file
       --fix                    apply the safe fixes in place (keeps encoding, BOM and line endings)
       --quiet                  report errors only
   -o, --output-file <file>     write the report to a file instead of standard output

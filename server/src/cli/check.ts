@@ -23,10 +23,12 @@ import {
   type RuleSetting,
   type Severity,
   type Text2,
+  withoutSuppressed,
 } from '../core';
 import { decodeBytes, encodeText, ENCODING_LABEL, roundTrips, type DecodedText, type TextEncoding } from './decode';
 import { fixLoop, FixWriteError, writeAtomically, type AppliedFix } from './fix';
 import { both } from './messages';
+import { configFor, suppressionsFor, type ConfigChoice } from '../shared/project-config';
 
 export interface CheckOptions {
   readonly rules: Readonly<Record<string, RuleSetting>>;
@@ -38,6 +40,8 @@ export interface CheckOptions {
    * Reports of this file itself are always candidates too (a file can hold several concatenated reports).
    */
   readonly pairWith?: readonly string[];
+  /** Which `.govreportrc.json` applies (default: the nearest above the file); `rules` win over its rules. */
+  readonly config?: ConfigChoice;
 }
 
 /** A 1-based range, columns in UTF-16 code units (+1), end exclusive — like ESLint. */
@@ -172,9 +176,13 @@ export function checkFileKeyed(file: string, options: CheckOptions): KeyedResult
   if (loaded.kind === 'error') {
     return { result: { filePath, encoding: 'utf8', messages: [], fixed: [], failures: [], previousYears: [], readError: loaded.error }, keys: [] };
   }
-  if (loaded.kind === 'binary') return { result: binaryResult(filePath, options), keys: [] };
+  // the project configuration: its rule levels under the command line's, its suppressions for this file
+  const config = configFor(filePath, options.config);
+  const effective: CheckOptions = config ? { ...options, rules: { ...config.config.rules, ...options.rules } } : options;
+  const suppressions = suppressionsFor(config, filePath);
+  if (loaded.kind === 'binary') return { result: binaryResult(filePath, effective), keys: [] };
   let keys: readonly ReportKey[] = [];
-  const result = checkText(filePath, loaded.bytes, loaded.decoded, options, (reports) => (keys = reports.map(reportKey)));
+  const result = checkText(filePath, loaded.bytes, loaded.decoded, effective, suppressions, (reports) => (keys = reports.map(reportKey)));
   return { result, keys };
 }
 
@@ -198,7 +206,14 @@ function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-function checkText(filePath: string, bytes: Buffer, decoded: DecodedText, options: CheckOptions, parsed: (reports: readonly Report[]) => void): FileResult {
+function checkText(
+  filePath: string,
+  bytes: Buffer,
+  decoded: DecodedText,
+  options: CheckOptions,
+  suppressions: readonly { readonly rule: string; readonly line?: number }[],
+  parsed: (reports: readonly Report[]) => void,
+): FileResult {
   const others: OtherReport[] = [];
   const indexes = new Map<string, LineIndex>();
   for (const other of options.pairWith ?? []) {
@@ -213,7 +228,7 @@ function checkText(filePath: string, bytes: Buffer, decoded: DecodedText, option
   const lintText = (text: string): CheckResult => {
     const result = checkDocument(text, { rules: options.rules, uri: filePath, name, others: () => others });
     for (const p of result.previousYears) used.add(p.uri);
-    return result;
+    return suppressions.length ? { ...result, findings: withoutSuppressed(result.findings, result.report.index, suppressions) } : result;
   };
 
   const initial = lintText(decoded.text);

@@ -18,3 +18,13 @@ export { agencyIdentity, agencyKey, findPreviousYear, pairFiles, PairIndex, repo
 export { checkDocument, checkReports, documentPairing, lint, type CheckOptions, type CheckResult, type StampedReport } from './check';
 export * from './views/index';
 export { IncrementalLinter, summarize, type IncrementalResult, type Pairing, type ReportSummary, type Segment } from './incremental';
+export {
+  CONFIG_FILE_NAME,
+  configProblemText,
+  EMPTY_CONFIG,
+  parseProjectConfig,
+  withoutSuppressed,
+  type ConfigProblem,
+  type ConfigSuppression,
+  type ProjectConfig,
+} from './config';

@@ -14,6 +14,7 @@ import {
   parseDocument,
   RULES,
   summarize,
+  withoutSuppressed,
   type ExportFormat,
   type Finding,
   type Lang,
@@ -103,11 +104,7 @@ export class ReportService {
     const checked = !input.closed && input.text.length >= this.incrementalFrom ? this.checkIncremental(input) : this.checkFresh(input);
     const { index, publish, findings, failures, previousYear, real } = checked;
 
-    const kept = findings.filter((f) => {
-      if (!input.suppressions.length) return true;
-      const line = index.positionAt(f.range.start).line + 1;
-      return !input.suppressions.some((s) => (s.rule === f.ruleId || s.rule === '*') && (s.line === undefined || s.line === line));
-    });
+    const kept = withoutSuppressed(findings, index, input.suppressions);
     const lang = input.lang;
     const translated = toDiagnostics({
       uri: input.uri,

@@ -9,7 +9,8 @@
 
 import type { Connection, WorkspaceFolder } from 'vscode-languageserver';
 import type { CandidateText } from './analyzer-common';
-import { matchFile } from './glob';
+import type { RuleSetting } from '../core';
+import { matchFile } from '../shared/glob';
 import { ReadFileRequest, WorkspaceFilesRequest, type WorkspaceFileEntry } from './protocol';
 
 /** Folders a workspace scan does not enter (besides hidden ones). */
@@ -116,6 +117,19 @@ export interface Workspace {
   readText(uri: string): Promise<string | undefined>;
   /** Equal for two URIs of the same file (an open document and a scanned file); undefined for other URIs. */
   fileKey(uri: string): string | undefined;
+  /**
+   * The project configuration (`.govreportrc.json`, the nearest above the document) that applies to a document:
+   * its rule levels and its suppressions matched to this document. Absent where files cannot be read (browser).
+   */
+  projectConfig?(uri: string): ProjectSettings | undefined;
+}
+
+/** What a `.govreportrc.json` contributes to one document's check. */
+export interface ProjectSettings {
+  /** The configuration file (logs). */
+  readonly file: string;
+  readonly rules: Readonly<Record<string, RuleSetting>>;
+  readonly suppressions: readonly { readonly rule: string; readonly line?: number }[];
 }
 
 /** What a platform gets to create its workspace. */

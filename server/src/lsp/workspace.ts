@@ -14,8 +14,10 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection, WorkspaceFolder } from 'vscode-languageserver/node';
 import type { CandidateText } from './analyzer-common';
-import { matchFile } from './glob';
-import { decodeBytes, fetchFolders, SCAN_LIMITS, ScanDelta, ScanSchedule, SKIP_DIRS, type Workspace } from './workspace-common';
+import { matchFile } from '../shared/glob';
+import { configFor, suppressionsFor, type LoadedConfig } from '../shared/project-config';
+import { configProblemText } from '../core';
+import { decodeBytes, fetchFolders, SCAN_LIMITS, ScanDelta, ScanSchedule, SKIP_DIRS, type ProjectSettings, type Workspace } from './workspace-common';
 
 const SKIP = new Set(SKIP_DIRS);
 
@@ -109,6 +111,20 @@ export class WorkspaceFiles implements Workspace {
       return undefined;
     }
   }
+
+  /** `.govreportrc.json` above a local file; its problems are logged once per version of the file. */
+  projectConfig(uri: string): ProjectSettings | undefined {
+    const p = uriToPath(uri);
+    const loaded = p === undefined ? undefined : configFor(p);
+    if (!loaded || p === undefined) return undefined;
+    if (!this.loggedConfigs.has(loaded)) {
+      this.loggedConfigs.add(loaded);
+      for (const problem of loaded.problems) this.log(`${loaded.file}: ${configProblemText(problem)}`);
+    }
+    return { file: loaded.file, rules: loaded.config.rules, suppressions: suppressionsFor(loaded, p) };
+  }
+
+  private readonly loggedConfigs = new WeakSet<LoadedConfig>();
 
   /** The resolved local path. */
   fileKey(uri: string): string | undefined {
