@@ -13,7 +13,7 @@ import * as iconv from 'iconv-lite';
 import type { Diagnostic, Hover } from 'vscode-languageserver/node';
 import { lint } from '../../server/src/core';
 import { AnalysisTimeout, WorkerAnalyzer } from '../../server/src/lsp/analyzer';
-import { decodeBytes } from '../../server/src/lsp/workspace-common';
+import { decodeToText as decodeBytes } from '../../server/src/shared/decode';
 import { readFixture, seedNames } from '../helpers';
 import { TestClient, WORKER_SCRIPT, docUri } from './harness';
 
