@@ -84,9 +84,7 @@ async function newReport(server: ServerController, args?: NewReportArgs): Promis
     agency = a.trim() || undefined;
     year = y.trim() ? Number(y.trim()) : undefined;
   }
-  const params: SkeletonParams = {};
-  if (agency) params.agency = agency;
-  if (year !== undefined) params.year = year;
+  const params: SkeletonParams = { ...(agency ? { agency } : {}), ...(year !== undefined ? { year } : {}) };
   let result: SkeletonResult;
   try {
     const client = await server.ensureStarted();

@@ -72,7 +72,8 @@ export class ReportStatusBar implements vscode.Disposable {
     tooltip.appendMarkdown(
       `${vscode.l10n.t('Format: {0}', formatLabel(status.format))}  \n` +
         `${vscode.l10n.t('Year: {0}', status.year ?? vscode.l10n.t('not found'))}  \n` +
-        `${vscode.l10n.t('{0} errors, {1} warnings, {2} infos', status.errors, status.warnings, status.infos)}\n\n`,
+        `${vscode.l10n.t('{0} errors, {1} warnings, {2} infos', status.errors, status.warnings, status.infos)}  \n` +
+        `${status.previousYear ? vscode.l10n.t('Compared with the previous year in: {0}', status.previousYear.name) : vscode.l10n.t('No previous-year report found for the cross-year checks')}\n\n`,
     );
     tooltip.appendMarkdown(vscode.l10n.t('Click to open the Problems panel.'));
     this.item.tooltip = tooltip;

@@ -9,7 +9,7 @@
 
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { Method, type ReadFileParams, type ReadFileResult, type WorkspaceFilesParams, type WorkspaceFilesResult } from './protocol';
+import { Method, type WorkspaceFileEntry, type ReadFileParams, type ReadFileResult, type WorkspaceFilesParams, type WorkspaceFilesResult } from './protocol';
 
 /** How far the listing goes: the server's scan limits (`govreport/workspaceFiles` parameters). */
 interface Walk {
@@ -65,7 +65,7 @@ export function serveWorkspaceFiles(client: BaseLanguageClient): void {
     };
     const maxBytes = Number(p?.maxBytes) || Infinity;
     const uris = await listFiles(walk, token);
-    const files: WorkspaceFilesResult['files'] = [];
+    const files: WorkspaceFileEntry[] = [];
     for (const uri of uris) {
       if (token.isCancellationRequested) break;
       try {

@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as iconv from 'iconv-lite';
 import { decodeBytes, encodeText, roundTrips } from '../../server/src/cli/decode';
+import { decodeToText } from '../../server/src/shared/decode';
 import { byBase, cli, cliJson, exactKeys, expectedKeys, keys, SEED_000, SEED_001, SEED_004, seedText, tempDir } from './_cli';
 
 function utf16be(text: string): Buffer {
@@ -145,6 +146,8 @@ test('decoder: detection and exact round trip of every encoding', () => {
   ];
   for (const [bytes, encoding, bom] of cases) {
     const d = decodeBytes(bytes);
+    // one decoder: the language server reads the same bytes as the same text
+    assert.equal(decodeToText(bytes), d.kind === 'text' ? d.text : undefined, `the editor decodes ${encoding} as the CLI does`);
     assert.equal(d.kind, 'text', encoding);
     if (d.kind !== 'text') continue;
     assert.equal(d.encoding, encoding);
@@ -154,9 +157,11 @@ test('decoder: detection and exact round trip of every encoding', () => {
     assert.ok(encodeText(d.text, d.encoding, d.bom).equals(bytes), `${encoding} round trip`);
   }
   assert.deepEqual(decodeBytes(Buffer.from([0x41, 0x00, 0x00, 0x42, 0x43])), { kind: 'binary', reason: 'nul' });
+  assert.equal(decodeToText(Buffer.from([0x41, 0x00, 0x00, 0x42, 0x43])), undefined, 'binary is no text for the editor either');
   // the guards of --fix: damaged bytes are not lossless, characters GBK lacks do not round-trip
   const damaged = decodeBytes(Buffer.concat([Buffer.from(text.slice(0, 100)), Buffer.from([0xff]), Buffer.from(text.slice(100))]));
   assert.ok(damaged.kind === 'text' && damaged.encoding === 'utf8' && !damaged.lossless && damaged.text.includes('\ufffd'));
+  assert.equal(decodeToText(Buffer.concat([Buffer.from(text.slice(0, 100)), Buffer.from([0xff]), Buffer.from(text.slice(100))])), damaged.text);
   assert.equal(roundTrips(encodeText('年报😀', 'gbk', false), '年报😀', 'gbk', false), false);
   assert.equal(roundTrips(encodeText('年报😀', 'gb18030', false), '年报😀', 'gb18030', false), true);
   assert.equal(roundTrips(encodeText('年报', 'utf8bom', true), '年报', 'utf8bom', true), true);

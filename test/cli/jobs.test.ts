@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import { findPreviousYear, parseDocument, type Report } from '../../server/src/core';
 import { decodeBytes } from '../../server/src/cli/decode';
 import { MIN_FILES_FOR_WORKERS, pairPreviousYears, workerCount } from '../../server/src/cli/main';
-import { pairFiles } from '../../server/src/cli/pairing';
+import { pairFiles } from '../../server/src/core';
 import { generateReport } from '../gen/report';
 import { cli, tempDir, type RunResult } from './_cli';
 import { writeCorpus } from './_corpus';
@@ -279,7 +279,7 @@ test('pairing from keys equals pairing whole reports with findPreviousYear (the 
   assert.ok(reference.size >= 8, `pairs found: ${reference.size}`);
   assert.deepEqual(pairPreviousYears(all), reference);
 
-  const k = (key: string, year: number) => ({ key, year });
+  const k = (key: string, year: number) => ({ key, regions: [], year });
   assert.deepEqual(
     pairFiles([
       { path: 'a', keys: [k('A', 2022), null] },

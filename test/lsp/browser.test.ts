@@ -149,7 +149,7 @@ describe('browser bundles', () => {
 function browserServer(): (connection: Parameters<typeof startLanguageServer>[0]) => ReturnType<typeof startLanguageServer> {
   return (connection) =>
     startLanguageServer(connection, {
-      createAnalyzer: ({ throwingRule }) => new InlineAnalyzer({ throwingRule }),
+      createAnalyzer: () => new InlineAnalyzer(),
       createWorkspace: (env) => (env.clientServesFiles ? new ClientFilesWorkspace(env) : new OpenDocumentsWorkspace(env)),
     });
 }

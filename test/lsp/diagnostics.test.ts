@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver/node';
-import { lint } from '../../server/src/core';
+import { lint, RULES, type Rule } from '../../server/src/core';
 import { ROOT, SEEDS, readFixture, sameFindings, seedNames, type Expected } from '../helpers';
 import { TestClient, docUri, summarizeDiagnostics } from './harness';
 
@@ -357,9 +357,23 @@ describe('documents that are not reports, and detection', () => {
   });
 });
 
+/** A rule that always throws: injected through the rule set to prove a failing rule cannot take the server down. */
+const THROWING_RULE: Rule = {
+  meta: {
+    id: 'test-throwing-rule',
+    severity: 'error',
+    formats: 'both',
+    kind: 'exact',
+    description: { zh: '测试用：总是抛出异常的规则', en: 'Test only: a rule that always throws' },
+  },
+  check() {
+    throw new Error('injected failure');
+  },
+};
+
 describe('robustness', () => {
   test('a rule that throws is logged once and the other rules still run', async () => {
-    const client = await TestClient.start({ locale: 'zh-cn', server: { throwingRule: true } });
+    const client = await TestClient.start({ locale: 'zh-cn', server: { ruleSet: [...RULES, THROWING_RULE] } });
     try {
       for (const name of seedNames()) {
         const uri = docUri('throw-' + name);

@@ -2,7 +2,15 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { matchFile, matchGlob } from '../../server/src/lsp/glob';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { matchFile, matchGlob } from '../../server/src/shared/glob';
+import { readFixture, seedNames } from '../helpers';
+import { TestClient, docUri } from './harness';
+
+const SEED = seedNames()[0];
 import { DEFAULT_SETTINGS, normalizeSettings, resolveLanguage, settingsKey } from '../../server/src/lsp/settings';
 
 test('malformed settings fall back to defaults field by field', () => {
@@ -62,4 +70,37 @@ test('globs: **, *, ?, {a,b}, [..]; file names alone; absolute paths', () => {
   assert.ok(matchFile('/w/reports/a.txt', undefined, '/w/reports/a.txt'), 'absolute path');
   assert.ok(matchFile('C:/w/a.txt', undefined, 'C:\\w\\a.txt'), 'Windows separators');
   assert.ok(!matchFile('', 'a.txt', '/a.txt'));
+});
+
+test('.govreportrc.json above a document applies under the editor settings (settings win)', async (t) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-lsp-rc-'));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  fs.writeFileSync(
+    path.join(dir, '.govreportrc.json'),
+    JSON.stringify({ rules: { 'typo-known': 'off', 'subsection-numbering': 'off' }, suppressions: [{ file: '*.txt', rule: 'table3-row-total' }] }),
+  );
+  const uri = pathToFileURL(path.join(dir, SEED)).href;
+  const folders = [{ uri: pathToFileURL(dir).href, name: 'rc' }];
+  const codes = (ds: { code?: number | string }[]) => ds.map((d) => String(d.code));
+  const plainClient = await TestClient.start({ locale: 'zh-cn' });
+  let plain: string[];
+  try {
+    await plainClient.open(docUri(SEED), readFixture('seeds', SEED));
+    plain = codes(await plainClient.diagnosticsFor(docUri(SEED), 1));
+  } finally {
+    await plainClient.stop();
+  }
+  for (const r of ['typo-known', 'subsection-numbering', 'table3-row-total']) assert.ok(plain.includes(r), `${r} is found without the file`);
+  const client = await TestClient.start({ locale: 'zh-cn', workspaceFolders: folders, settings: () => ({ rules: { 'subsection-numbering': 'error' } }) });
+  try {
+    await client.open(uri, readFixture('seeds', SEED));
+    const ds = await client.diagnosticsFor(uri, 1);
+    const got = codes(ds);
+    assert.ok(!got.includes('typo-known'), 'off in the file');
+    assert.ok(!got.includes('table3-row-total'), 'suppressed in the file');
+    assert.equal(ds.find((d) => d.code === 'subsection-numbering')?.severity, 1, 'the setting wins over the file');
+    assert.deepEqual(got.sort(), plain.filter((c) => c !== 'typo-known' && c !== 'table3-row-total').sort());
+  } finally {
+    await client.stop();
+  }
 });

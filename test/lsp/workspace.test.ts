@@ -13,7 +13,7 @@ import * as iconv from 'iconv-lite';
 import type { Diagnostic, Hover } from 'vscode-languageserver/node';
 import { lint } from '../../server/src/core';
 import { AnalysisTimeout, WorkerAnalyzer } from '../../server/src/lsp/analyzer';
-import { decodeBytes } from '../../server/src/lsp/workspace-common';
+import { decodeToText as decodeBytes } from '../../server/src/shared/decode';
 import { readFixture, seedNames } from '../helpers';
 import { TestClient, WORKER_SCRIPT, docUri } from './harness';
 
@@ -134,6 +134,36 @@ describe('cross-year rules with the previous year in the workspace', () => {
       const ds = await client.diagnosticsFor(uri, 1);
       assert.deepEqual(ds.filter((d) => d.code === 'cross-year-carryover'), []);
       assert.equal(ds.filter((d) => d.code === 'table3-column-balance').length, 2);
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
+describe('the real 洪泽区 reports of 2023 and 2024 (titles 洪泽区人民政府 / 淮安市洪泽区人民政府) are paired', () => {
+  const dir = tmpdir('govreport-hz-');
+  const prevFile = path.join(dir, '02_hongze-qzf_2023.txt');
+  const curFile = path.join(dir, '04_hongze-qzf_2024.txt');
+  const prevLines = readFixture('real', '02_hongze-qzf_2023.txt').split('\n');
+  const carryOut = prevLines.findIndex((l) => l.includes('四、结转下年度继续办理'));
+  prevLines[carryOut] = prevLines[carryOut].replace(/(继续办理\s+)0/, '$13');
+  fs.writeFileSync(prevFile, prevLines.join('\n'));
+  const curText = readFixture('real', '04_hongze-qzf_2024.txt');
+  fs.writeFileSync(curFile, curText);
+  const curUri = pathToFileURL(curFile).href;
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('a changed carried-over count of 2023 is found on 2024, and the status names the paired file', async () => {
+    const client = await TestClient.start({ locale: 'zh-cn', workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'hz' }] });
+    try {
+      await client.open(curUri, curText);
+      const ds = await client.diagnosticsWithCode(curUri, 'cross-year-carryover', 'the cross-year finding');
+      const cross = ds.filter((d) => d.code === 'cross-year-carryover');
+      assert.equal(cross.length, 1);
+      assert.match(cross[0].message, /02_hongze-qzf_2023\.txt/);
+      assert.equal(cross[0].relatedInformation?.[0].location.uri, pathToFileURL(prevFile).href);
+      const status = await client.waitFor(() => client.statuses.filter((s) => s.uri === curUri && s.previousYear).at(-1), 'a status with the pairing');
+      assert.deepEqual(status.previousYear, { uri: pathToFileURL(prevFile).href, name: '02_hongze-qzf_2023.txt' });
     } finally {
       await client.stop();
     }

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { IncrementalLinter, summarize, type Pairing, type Segment } from '../../server/src/core/incremental';
-import { findPreviousYear, lint, parseDocument, type RuleSetting } from '../../server/src/core';
+import { checkDocument, documentPairing as corePairing, findPreviousYear, lint, parseDocument, type RuleSetting } from '../../server/src/core';
 import { INCREMENTAL_FROM, ReportService, type Analysis, type AnalyzeInput, type ViewRequest } from '../../server/src/lsp/service';
 import { generateReport, rng } from '../gen/report';
 import { readFixture, seedNames } from '../helpers';
@@ -79,29 +79,14 @@ test('changing the options re-checks everything', () => {
 
 // ------------------------------------------------------------------ cross-year pairing (a Pairing keyed per report)
 
-/** The pairing the hosts use (findPreviousYear: the same agency, the year before; this document first), on segments. */
+/** The pairing the hosts use (core/check.ts), with no other documents. */
 function documentPairing(uri: string): Pairing {
-  const partner = (i: number, segments: readonly Segment[]): number => {
-    const s = segments[i].summary;
-    if (s.notAReport || s.encodingSuspect || s.agencyKey === undefined || s.year === undefined) return -1;
-    return segments.findIndex((o) => !o.summary.notAReport && !o.summary.encodingSuspect && o.summary.agencyKey === s.agencyKey && o.summary.year === s.year! - 1);
-  };
-  return {
-    keyOf: (i, segments) => {
-      const j = partner(i, segments);
-      return j < 0 ? '' : `${segments[j].textId}@${segments[j].start}`;
-    },
-    previousYearOf: (i, segments, reportAt) => {
-      const j = partner(i, segments);
-      return j < 0 ? undefined : { report: reportAt(j), name: 'doc.txt', uri };
-    },
-  };
+  return corePairing(uri, 'doc.txt', () => []);
 }
 
 /** A fresh check with the same pairing. */
 function freshPaired(text: string, uri: string, rules?: Record<string, RuleSetting>) {
-  const own = parseDocument(text).map((report) => ({ report, name: 'doc.txt', uri }));
-  return lint(text, { rules, previousYearOf: (r) => findPreviousYear(r, own) });
+  return checkDocument(text, { rules, uri, name: 'doc.txt' });
 }
 
 /** One agency's reports for 2021–2023 (carried-over counts that do not match: cross-year findings) among others. */

@@ -276,7 +276,10 @@ test('the language client: IPC server bundle, document selector, pull diagnostic
   assert.match(browser, /from 'vscode-languageclient\/browser'/);
   assert.match(browser, /Uri\.joinPath\(context\.extensionUri, 'server', 'out', 'browser', 'server\.js'\)/);
   assert.match(browser, /schemes: BROWSER_SCHEMES/);
-  const protocol = fs.readFileSync(path.join(CLIENT_SRC, 'protocol.ts'), 'utf8');
+  // one protocol module for client and server
+  assert.match(fs.readFileSync(path.join(CLIENT_SRC, 'protocol.ts'), 'utf8'), /export \* from '\.\.\/\.\.\/server\/src\/shared\/protocol'/);
+  assert.match(fs.readFileSync(path.join(ROOT, 'server', 'src', 'lsp', 'protocol.ts'), 'utf8'), /export \* from '\.\.\/shared\/protocol'/);
+  const protocol = fs.readFileSync(path.join(ROOT, 'server', 'src', 'shared', 'protocol.ts'), 'utf8');
   for (const m of ['govreport/status', 'govreport/exportTables', 'govreport/skeleton', 'govreport/checkWorkspace']) {
     assert.ok(protocol.includes(`'${m}'`), m);
     assert.ok(fs.readFileSync(path.join(ROOT, 'docs', 'dev', 'contracts.md'), 'utf8').includes(`\`${m}\``), `${m} is in the contract`);

@@ -18,6 +18,6 @@ declare const self: ConstructorParameters<typeof BrowserMessageReader>[0];
 const connection = createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self));
 
 startLanguageServer(connection, {
-  createAnalyzer: ({ throwingRule }) => new InlineAnalyzer({ throwingRule }),
+  createAnalyzer: () => new InlineAnalyzer(),
   createWorkspace: (env) => (env.clientServesFiles ? new ClientFilesWorkspace(env) : new OpenDocumentsWorkspace(env)),
 });

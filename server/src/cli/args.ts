@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { RULE_METAS, type Lang, type RuleSetting } from '../core';
 import { t } from './messages';
+import type { ConfigChoice } from '../shared/project-config';
 
 export type OutputFormat = 'stylish' | 'json' | 'sarif' | 'html' | 'csv';
 
@@ -24,6 +25,8 @@ export interface CliOptions {
   readonly jobs?: number;
   readonly help: boolean;
   readonly version: boolean;
+  /** `--config <file>` / `--no-config` / the nearest `.govreportrc.json` above each file (default). */
+  readonly config: ConfigChoice;
 }
 
 export class UsageError extends Error {}
@@ -60,6 +63,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         jobs: { type: 'string', short: 'j' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
+        config: { type: 'string', short: 'c' },
+        'no-config': { type: 'boolean' },
       },
     });
   } catch (e) {
@@ -104,6 +109,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     jobs = Number(raw);
   }
 
+  if (v.config !== undefined && v['no-config']) throw new UsageError(t(lang, 'usage.config-conflict'));
+  const config: ConfigChoice = v['no-config'] ? { kind: 'none' } : v.config !== undefined ? { kind: 'file', file: v.config } : { kind: 'search' };
+
   const help = v.help ?? false;
   const version = v.version ?? false;
   if (!help && !version && parsed.positionals.length === 0) throw new UsageError(t(lang, 'usage.no-input'));
@@ -121,6 +129,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     jobs,
     help,
     version,
+    config,
   };
 }
 
@@ -137,7 +146,10 @@ const HELP_ZH = `用法：govreport-lint [选项] <文件|目录|通配符>...
                                html（单个网页：汇总表、按原样绘制的表二至表四并标出错误单元格、问题清单，
                                可离线打开和转发）、csv（每个问题一行，UTF-8 带 BOM，可用 Excel/WPS 打开）
       --lang <语言>            消息语言：zh（默认）或 en
-      --rule <规则>=<级别>     调整规则级别：off、info、warning、error（可重复，也可用逗号分隔）
+      --rule <规则>=<级别>     调整规则级别：off、info、warning、error（可重复，也可用逗号分隔）；
+                               优先于配置文件
+  -c, --config <文件>          使用指定的配置文件（默认：从每个被检查文件所在目录向上查找 .govreportrc.json）
+      --no-config              不使用任何配置文件
       --fix                    就地应用安全的自动修复（保持原编码、BOM 和换行符）
       --quiet                  只报告错误
   -o, --output-file <文件>     将结果写入文件而不是标准输出
@@ -164,7 +176,11 @@ Options:
                                with the wrong cells marked, the findings; opens offline, can be forwarded),
                                csv (one row per finding, UTF-8 with BOM for Excel/WPS)
       --lang <lang>            message language: zh (default) or en
-      --rule <rule>=<level>    set a rule's level: off, info, warning, error (repeatable, or comma-separated)
+      --rule <rule>=<level>    set a rule's level: off, info, warning, error (repeatable, or comma-separated);
+                               wins over the configuration file
+  -c, --config <file>          use this configuration file (default: the nearest .govreportrc.json in the
+                               checked file's folder or a folder above it)
+      --no-config              use no configuration file
       --fix                    apply the safe fixes in place (keeps encoding, BOM and line endings)
       --quiet                  report errors only
   -o, --output-file <file>     write the report to a file instead of standard output

@@ -7,27 +7,30 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
+  checkDocument,
   countSeverities,
   documentGrids,
-  findPreviousYear,
-  lintReport,
   parseDocument,
+  reportKey,
   ruleMeta,
+  type CheckResult,
   type Finding,
   type GridReport,
   type LineIndex,
   type LintResult,
   type OtherReport,
   type Report,
+  type ReportKey,
   type RuleFailure,
   type RuleSetting,
   type Severity,
   type Text2,
+  withoutSuppressed,
 } from '../core';
 import { decodeBytes, encodeText, ENCODING_LABEL, roundTrips, type DecodedText, type TextEncoding } from './decode';
 import { fixLoop, FixWriteError, writeAtomically, type AppliedFix } from './fix';
 import { both } from './messages';
-import { reportKey, type ReportKey } from './pairing';
+import { configFor, suppressionsFor, type ConfigChoice } from '../shared/project-config';
 
 export interface CheckOptions {
   readonly rules: Readonly<Record<string, RuleSetting>>;
@@ -41,6 +44,8 @@ export interface CheckOptions {
   readonly pairWith?: readonly string[];
   /** Also return the grids of the tables (`--format html`). */
   readonly grids?: boolean;
+  /** Which `.govreportrc.json` applies (default: the nearest above the file); `rules` win over its rules. */
+  readonly config?: ConfigChoice;
 }
 
 /** A 1-based range, columns in UTF-16 code units (+1), end exclusive — like ESLint. */
@@ -166,40 +171,6 @@ function binaryResult(filePath: string, options: CheckOptions): FileResult {
   return { filePath, encoding: 'binary', messages, fixed: [], failures: [], previousYears: [] };
 }
 
-function byPosition(a: Finding, b: Finding): number {
-  return a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId);
-}
-
-/**
- * Lints a document report by report, each with its own previous year: first among the document's other reports,
- * then among the reports of `others` (in the given order). Records the uris of the previous years used.
- */
-function lintDocument(
-  text: string,
-  filePath: string,
-  rules: CheckOptions['rules'],
-  others: readonly OtherReport[],
-  used: Set<string>,
-  parsed?: (reports: readonly Report[]) => void,
-): LintResult {
-  const reports = parseDocument(text);
-  parsed?.(reports);
-  const name = path.basename(filePath);
-  const candidates: OtherReport[] = [...reports.map((report) => ({ report, name, uri: filePath })), ...others];
-  const results = reports.map((report) => {
-    const previousYear = findPreviousYear(report, candidates);
-    if (previousYear) used.add(previousYear.uri);
-    return lintReport(report, { rules, previousYear });
-  });
-  if (results.length === 1) return results[0];
-  return {
-    report: reports[0],
-    reports,
-    findings: results.flatMap((r) => r.findings).sort(byPosition),
-    failures: results.flatMap((r) => r.failures),
-  };
-}
-
 export function checkFile(file: string, options: CheckOptions): FileResult {
   return checkFileKeyed(file, options).result;
 }
@@ -211,9 +182,13 @@ export function checkFileKeyed(file: string, options: CheckOptions): KeyedResult
   if (loaded.kind === 'error') {
     return { result: { filePath, encoding: 'utf8', messages: [], fixed: [], failures: [], previousYears: [], readError: loaded.error }, keys: [] };
   }
-  if (loaded.kind === 'binary') return { result: binaryResult(filePath, options), keys: [] };
+  // the project configuration: its rule levels under the command line's, its suppressions for this file
+  const config = configFor(filePath, options.config);
+  const effective: CheckOptions = config ? { ...options, rules: { ...config.config.rules, ...options.rules } } : options;
+  const suppressions = suppressionsFor(config, filePath);
+  if (loaded.kind === 'binary') return { result: binaryResult(filePath, effective), keys: [] };
   let keys: readonly ReportKey[] = [];
-  const result = checkText(filePath, loaded.bytes, loaded.decoded, options, (reports) => (keys = reports.map(reportKey)));
+  const result = checkText(filePath, loaded.bytes, loaded.decoded, effective, suppressions, (reports) => (keys = reports.map(reportKey)));
   return { result, keys };
 }
 
@@ -237,7 +212,14 @@ function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-function checkText(filePath: string, bytes: Buffer, decoded: DecodedText, options: CheckOptions, parsed: (reports: readonly Report[]) => void): FileResult {
+function checkText(
+  filePath: string,
+  bytes: Buffer,
+  decoded: DecodedText,
+  options: CheckOptions,
+  suppressions: readonly { readonly rule: string; readonly line?: number }[],
+  parsed: (reports: readonly Report[]) => void,
+): FileResult {
   const others: OtherReport[] = [];
   const indexes = new Map<string, LineIndex>();
   for (const other of options.pairWith ?? []) {
@@ -248,9 +230,15 @@ function checkText(filePath: string, bytes: Buffer, decoded: DecodedText, option
     if (reports.length) indexes.set(abs, reports[0].index);
   }
   const used = new Set<string>();
-  const lintText = (text: string): LintResult => lintDocument(text, filePath, options.rules, others, used);
+  const name = path.basename(filePath);
+  const lintText = (text: string): CheckResult => {
+    const result = checkDocument(text, { rules: options.rules, uri: filePath, name, others: () => others });
+    for (const p of result.previousYears) used.add(p.uri);
+    return suppressions.length ? { ...result, findings: withoutSuppressed(result.findings, result.report.index, suppressions) } : result;
+  };
 
-  const initial = lintDocument(decoded.text, filePath, options.rules, others, used, parsed);
+  const initial = lintText(decoded.text);
+  parsed(initial.reports);
   const done = (result: LintResult, fixed: readonly AppliedFix[], fixNotWritten?: Text2): FileResult => ({
     filePath,
     encoding: decoded.encoding,

@@ -2,7 +2,7 @@
  * `govreport-lint` command line: a thin adapter over the core.
  *
  *   inputs → files (files.ts) → checkFile per file (check.ts: decode, lint, fix), in worker threads (pool.ts) or
- *   in-process → pairing of consecutive years (pairing.ts) → the paired files checked again with their partners
+ *   in-process → pairing of consecutive years (core/pairing.ts) → the paired files checked again with their partners
  *   → formatter (stylish / json / sarif) → exit code.
  *
  * Cross-year pairing needs the titles of all files, which are only known once the files are parsed, so checking
@@ -17,7 +17,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parseDocument, pick, type Lang } from '../core';
+import { pairFiles, parseDocument, pick, reportKey, type Lang, type ReportKey } from '../core';
 import { ruleDocsDir } from '../rule-docs-dir';
 import { errorLanguage, helpText, parseCliArgs, UsageError, type CliOptions } from './args';
 import { checkFileSafely, countMessages, loadFile, type CheckOptions, type FileResult, type KeyedResult } from './check';
@@ -28,8 +28,9 @@ import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatStylish } from './format-stylish';
 import { t } from './messages';
-import { pairFiles, reportKey, type ReportKey } from './pairing';
 import { CheckPool, PoolStartupError, type PoolTask } from './pool';
+import { configFor, loadConfigFile, type LoadedConfig } from '../shared/project-config';
+import type { ConfigProblem } from '../core';
 
 export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
@@ -57,6 +58,47 @@ function packageVersion(): string {
     dir = path.dirname(dir);
   }
   return '0.0.0';
+}
+
+function configProblemText(lang: Lang, p: ConfigProblem): string {
+  switch (p.kind) {
+    case 'json':
+      return t(lang, 'config.json', { detail: p.detail });
+    case 'not-object':
+      return t(lang, 'config.not-object');
+    case 'unknown-key':
+      return t(lang, 'config.unknown-key', { key: p.key });
+    case 'unknown-rule':
+      return t(lang, 'config.unknown-rule', { rule: p.rule });
+    case 'bad-level':
+      return t(lang, 'config.bad-level', { rule: p.rule, value: p.value });
+    case 'bad-suppression':
+      return t(lang, 'config.bad-suppression', { n: p.index + 1 });
+  }
+}
+
+/**
+ * Reports the problems of the configuration files that apply to the files (each file once); true when one could
+ * not be applied at all (unreadable, not JSON, not an object).
+ */
+function reportConfigs(files: readonly string[], options: CliOptions, io: CliIo): boolean {
+  const { lang } = options;
+  if (options.config.kind === 'file' && !loadConfigFile(path.resolve(io.cwd, options.config.file))) {
+    io.stderr(`govreport-lint: ${t(lang, 'config.unreadable', { path: path.resolve(io.cwd, options.config.file) })}\n`);
+    return true;
+  }
+  const seen = new Set<LoadedConfig>();
+  let broken = false;
+  for (const file of files) {
+    const c = configFor(file, options.config);
+    if (!c || seen.has(c)) continue;
+    seen.add(c);
+    for (const p of c.problems) {
+      io.stderr(`govreport-lint: ${t(lang, 'config.problem', { path: c.file, problem: configProblemText(lang, p) })}\n`);
+      if (p.kind === 'json' || p.kind === 'not-object') broken = true;
+    }
+  }
+  return broken;
 }
 
 function problemText(lang: Lang, p: InputProblem): string {
@@ -192,11 +234,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   for (const p of problems) io.stderr(`govreport-lint: ${problemText(lang, p)}\n`);
   if (problems.length) failed = true;
   if (files.length === 0) return EXIT_USAGE;
+  const config = options.config.kind === 'file' ? { kind: 'file' as const, file: path.resolve(io.cwd, options.config.file) } : options.config;
+  if (reportConfigs(files, { ...options, config }, io)) return EXIT_USAGE;
 
   const all = await checkAll(
     files,
     {
       rules: options.rules,
+      config,
       fix: options.fix,
       fixSeverities: options.quiet ? ['error'] : undefined,
       grids: options.format === 'html',

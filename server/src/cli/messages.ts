@@ -42,6 +42,15 @@ const zh = {
   'severity.error': '错误',
   'severity.warning': '警告',
   'severity.info': '提示',
+  'usage.config-conflict': '--config 与 --no-config 不能同时使用。',
+  'config.unreadable': '无法读取配置文件：{path}',
+  'config.problem': '配置文件 {path}：{problem}',
+  'config.json': '不是有效的 JSON（{detail}）',
+  'config.not-object': '文件内容应为一个 JSON 对象',
+  'config.unknown-key': '未知或格式错误的项“{key}”（应为 rules 和 suppressions），已忽略',
+  'config.unknown-rule': '未知规则“{rule}”，已忽略',
+  'config.bad-level': '规则“{rule}”的级别“{value}”无效（可选：off、error、warning、info），已忽略',
+  'config.bad-suppression': '第 {n} 条忽略项需要 file、已知的 rule（或 *）以及可选的行号 line（≥1 的整数），已忽略',
 } as const;
 
 type Key = keyof typeof zh;
@@ -83,6 +92,15 @@ const en: Record<Key, string> = {
   'severity.error': 'error',
   'severity.warning': 'warning',
   'severity.info': 'info',
+  'usage.config-conflict': '--config and --no-config cannot be used together.',
+  'config.unreadable': 'Cannot read the configuration file {path}',
+  'config.problem': 'Configuration file {path}: {problem}',
+  'config.json': 'not valid JSON ({detail})',
+  'config.not-object': 'the file must hold a JSON object',
+  'config.unknown-key': 'unknown or malformed entry “{key}” (expected rules and suppressions), ignored',
+  'config.unknown-rule': 'unknown rule “{rule}”, ignored',
+  'config.bad-level': 'rule “{rule}”: level “{value}” is not off, error, warning or info, ignored',
+  'config.bad-suppression': 'suppression #{n} needs file, a known rule (or *) and an optional whole line ≥ 1, ignored',
 };
 
 export type CliMessageKey = Key;

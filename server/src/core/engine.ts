@@ -4,9 +4,8 @@
  */
 
 import type { Report, Severity } from './model';
-import { docsPath, type Finding, type OtherReport, type RawFinding, type Rule, type RuleContext, type RuleMeta } from './rule';
+import { compareFindings, docsPath, type Finding, type OtherReport, type RawFinding, type Rule, type RuleContext, type RuleMeta } from './rule';
 import { msg } from './messages';
-import { parseDocument } from './parser';
 import { RULES } from './rules/index';
 
 export type RuleSetting = 'off' | Severity;
@@ -84,27 +83,8 @@ export function lintReport(report: Report, options: LintOptions = {}): LintResul
       prior.push(f);
     }
   }
-  findings.sort(byPosition);
+  findings.sort(compareFindings);
   return { report, reports: [report], findings, failures };
-}
-
-function byPosition(a: Finding, b: Finding): number {
-  return a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId);
-}
-
-/** Checks a document; each report of a concatenation is checked on its own. */
-export function lint(text: string, options: LintOptions = {}): LintResult {
-  const reports = parseDocument(text);
-  if (reports.length === 1) return lintReport(reports[0], options);
-  const findings: Finding[] = [];
-  const failures: RuleFailure[] = [];
-  for (const r of reports) {
-    const res = lintReport(r, options);
-    findings.push(...res.findings);
-    failures.push(...res.failures);
-  }
-  findings.sort(byPosition);
-  return { report: reports[0], reports, findings, failures };
 }
 
 /** The message of a rule failure, for logs. */

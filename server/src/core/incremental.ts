@@ -11,12 +11,12 @@
  */
 
 import type { Format, Heading, Report } from './model';
-import type { Finding, OtherReport, Related, TextEdit } from './rule';
+import { compareFindings, type Finding, type OtherReport, type Related, type TextEdit } from './rule';
 import { lintReport, type LintOptions, type RuleFailure } from './engine';
 import { parseDocument, parseReportLines, splitReports } from './parser';
 import { parseHeading } from './structure';
 import { LineIndex, detach, splitLines, type Line } from './text';
-import { agencyKey } from './workspace';
+import { agencyKey, reportKey, type ReportKey } from './pairing';
 
 /** What a host needs of a report without its model: whether it is one, its identity (pairing) and format. */
 export interface ReportSummary {
@@ -24,6 +24,8 @@ export interface ReportSummary {
   readonly encodingSuspect: boolean;
   readonly year?: number;
   readonly agencyKey?: string;
+  /** What pairing compares (core/pairing.ts); null when the report can never be paired. */
+  readonly pairKey: ReportKey;
   readonly format: Format;
 }
 
@@ -80,18 +82,16 @@ export interface IncrementalResult {
 }
 
 export function summarize(report: Report): ReportSummary {
-  const key = agencyKey(report);
+  const k = reportKey(report);
+  const key = k?.key ?? agencyKey(report);
   return {
     notAReport: !!report.notAReport,
     encodingSuspect: !!report.encodingSuspect,
     ...(report.title?.year !== undefined ? { year: report.title.year } : {}),
     ...(key !== undefined ? { agencyKey: detach(key) } : {}),
+    pairKey: k && { key: detach(k.key), regions: k.regions.map(detach), year: k.year },
     format: report.format.effective,
   };
-}
-
-function byPosition(a: Finding, b: Finding): number {
-  return a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId);
 }
 
 function optionsFor(options: LintOptions, pairing: Pairing | undefined, i: number, segments: readonly Segment[], reportAt: (j: number) => Report): LintOptions {
@@ -207,7 +207,7 @@ export class IncrementalLinter {
       else this.cache.set(detach(keys[j]), entry);
     });
     this.evict();
-    findings.sort(byPosition);
+    findings.sort(compareFindings);
     let all: Report[] | undefined;
     return {
       findings,
@@ -239,7 +239,7 @@ export class IncrementalLinter {
       findings.push(...res.findings);
       failures.push(...res.failures);
     });
-    findings.sort(byPosition);
+    findings.sort(compareFindings);
     return { findings, failures, reused: 0, checked: reports.length, segments, index: reports[0].index, reportAt, reports: () => reports };
   }
 

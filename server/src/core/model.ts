@@ -312,3 +312,8 @@ export function tableOf(report: Report, kind: TableKind): Table | undefined {
 export function rowOf(table: Table | undefined, key: string): Row | undefined {
   return table?.rows.find((r) => r.def.key === key);
 }
+
+/** The table each section holds (sections 2, 3 and 4), and back; the number of a table as headings write it. */
+export const TABLE_OF_SECTION: Readonly<Partial<Record<SectionNo, TableKind>>> = { 2: 'T2', 3: 'T3', 4: 'T4' };
+export const SECTION_OF_TABLE: Readonly<Record<TableKind, SectionNo>> = { T2: 2, T3: 3, T4: 4 };
+export const TABLE_NO: Readonly<Record<TableKind, string>> = { T2: '2', T3: '3', T4: '4' };

@@ -2,7 +2,7 @@
  * Text → Report model (domain.md §4.4). Pure and total: any input gives a model, never an exception.
  */
 
-import type { Format, Heading, Report, Section, SectionNo, Sentence, Subsection, Table, TableKind } from './model';
+import { SECTION_OF_TABLE, type Format, type Heading, type Report, type Section, type SectionNo, type Sentence, type Subsection, type Table, type TableKind } from './model';
 import { detectLayout, isValueText, pipeCellContent, splitCells } from './layout';
 import { SECTION_TITLES, SECTION_VARIANTS } from './schema';
 import { detectEncodingDamage, detectFormat, parseHeading, parseSignature, parseSubsectionMarker, parseTitle } from './structure';
@@ -26,7 +26,6 @@ function digitRuns(text: string, limit: number): number {
   return runs;
 }
 const T2_ANCHOR_RE = /^第二十条第\([一二三四五六七八九十]{1,3}\)项/;
-const SECTION_OF_TABLE: Record<TableKind, SectionNo> = { T2: 2, T3: 3, T4: 4 };
 
 interface Anchor {
   kind: TableKind;

@@ -109,3 +109,8 @@ export interface Rule {
   readonly meta: RuleMeta;
   check(ctx: RuleContext): Iterable<RawFinding> | RawFinding[];
 }
+
+/** The order of findings everywhere (editor, CLI, tests): by start, then end, then rule id. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId);
+}

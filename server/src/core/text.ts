@@ -265,3 +265,11 @@ function needsNfkcCode(c: number): boolean {
 export function rangeUnion(a: OffsetRange, b: OffsetRange): OffsetRange {
   return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
 }
+
+/** The line break a text uses (its first one; `\n` when it has none): insertions into the text use the same. */
+export function detectEol(text: string): '\n' | '\r\n' | '\r' {
+  const i = text.indexOf('\n');
+  if (i > 0 && text[i - 1] === '\r') return '\r\n';
+  if (i < 0 && text.includes('\r')) return '\r';
+  return '\n';
+}

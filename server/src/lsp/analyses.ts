@@ -112,8 +112,12 @@ export class Analyses {
     for (const x of s.suppressions) {
       if (await ctx.workspace.matches(uri, x.file)) suppressions.push(x.line === undefined ? { rule: x.rule } : { rule: x.rule, line: x.line });
     }
-    const key = `${version}|${settingsKey(s, lang)}|${JSON.stringify(suppressions)}`;
-    return { uri, version, key, text, languageId, rules: s.rules, lang, detect: s.detect, suppressions, ...(ctx.ruleDocs ? { ruleDocs: ctx.ruleDocs } : {}) };
+    // the project's .govreportrc.json under the editor's settings (settings win); its suppressions add to theirs
+    const project = ctx.workspace.projectConfig?.(uri);
+    const rules = project ? { ...project.rules, ...s.rules } : s.rules;
+    if (project) suppressions.push(...project.suppressions);
+    const key = `${version}|${settingsKey(s, lang)}|${project ? JSON.stringify(rules) : ''}|${JSON.stringify(suppressions)}`;
+    return { uri, version, key, text, languageId, rules, lang, detect: s.detect, suppressions, ...(ctx.ruleDocs ? { ruleDocs: ctx.ruleDocs } : {}) };
   }
 
   /** Runs an analysis; errors become an empty result (logged), a timeout a single information diagnostic. */

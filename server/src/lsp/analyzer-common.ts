@@ -4,7 +4,7 @@
  * (large documents apart). The worker-thread analyzer of the Node server is in analyzer.ts.
  */
 
-import type { ExportFormat } from '../core';
+import type { ExportFormat, Rule } from '../core';
 import { ReportService, type Analysis, type AnalyzeInput, type ViewRequest, type ViewResult } from './service';
 
 export type ViewAnswer = { miss: true } | { miss: false; result: ViewResult };
@@ -34,7 +34,8 @@ export interface Analyzer {
 }
 
 export interface AnalyzerOptions {
-  readonly throwingRule?: boolean;
+  /** The rules to run (default: the core's registry); only for analyzers on the calling thread. */
+  readonly ruleSet?: readonly Rule[];
   /** Stop an analysis that runs longer than this (ms). */
   readonly budgetMs?: number;
   /** A stale job running longer than this (ms) is stopped by restarting the worker. */
@@ -51,7 +52,7 @@ function yieldToEventLoop(): Promise<void> {
 export class InlineAnalyzer implements Analyzer {
   private readonly service: ReportService;
   constructor(options: AnalyzerOptions = {}) {
-    this.service = new ReportService({ throwingRule: options.throwingRule });
+    this.service = new ReportService({ ruleSet: options.ruleSet });
   }
   async analyze(input: AnalyzeInput, isStale: () => boolean): Promise<Analysis | undefined> {
     // let queued messages (a newer version, a cancellation) arrive first: a stale job is dropped unrun

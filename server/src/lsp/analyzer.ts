@@ -63,7 +63,7 @@ export class WorkerAnalyzer implements Analyzer {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const w = new Worker(this.script, { workerData: { [WORKER_FLAG]: true, throwingRule: !!this.options.throwingRule } });
+    const w = new Worker(this.script, { workerData: { [WORKER_FLAG]: true } });
     w.unref();
     this.readyAt = undefined;
     w.on('message', (m: WorkerResponse) => this.onMessage(w, m));

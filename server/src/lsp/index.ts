@@ -7,6 +7,7 @@
 import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver/node';
 import { ruleDocsFileTemplate } from '../rule-docs-dir';
+import type { Rule } from '../core';
 import { InlineAnalyzer, LaneAnalyzer, WorkerAnalyzer } from './analyzer';
 import type { ServerHooks } from './context';
 import { startLanguageServer, type ServerHandle } from './start';
@@ -28,27 +29,29 @@ export interface ServerOptions {
   readonly largeDocument?: number;
   /** How long the first check waits for the first workspace scan (ms, default 300). */
   readonly firstScanWaitMs?: number;
-  /** Test hook: add a rule that always throws (also `GOVREPORT_TEST_THROWING_RULE=1`). */
-  readonly throwingRule?: boolean;
+  /**
+   * The rules to run instead of the core's registry (e.g. the registry plus a rule under test). Rules are code,
+   * which cannot be sent to a worker thread: with a rule set, analyses run on the main thread.
+   */
+  readonly ruleSet?: readonly Rule[];
   /** Test hooks. */
   readonly hooks?: ServerHooks;
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): ServerHandle {
-  const throwingRule = options.throwingRule || process.env.GOVREPORT_TEST_THROWING_RULE === '1';
   return startLanguageServer(
     connection,
     {
       createAnalyzer: ({ log, error }) => {
-        if (options.inline) return new InlineAnalyzer({ throwingRule });
+        if (options.inline || options.ruleSet) return new InlineAnalyzer({ ruleSet: options.ruleSet });
         try {
           const script = options.workerScript ?? path.join(__dirname, 'worker.js');
-          const lane = (): WorkerAnalyzer => new WorkerAnalyzer(script, { throwingRule, budgetMs: options.budgetMs, log });
+          const lane = (): WorkerAnalyzer => new WorkerAnalyzer(script, { budgetMs: options.budgetMs, log });
           // the large-document lane starts its worker only when a large document comes
           return new LaneAnalyzer(lane(), lane(), options.largeDocument);
         } catch (e) {
           error(`no analysis worker, analysing on the main thread: ${e instanceof Error ? e.message : String(e)}`);
-          return new InlineAnalyzer({ throwingRule });
+          return new InlineAnalyzer();
         }
       },
       createWorkspace: (env) =>
@@ -56,6 +59,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       // clients other than ours get the installed pages' file URIs
       ruleDocs: () => ruleDocsFileTemplate(),
     },
-    { throwingRule, hooks: options.hooks },
+    { hooks: options.hooks },
   );
 }

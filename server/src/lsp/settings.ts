@@ -6,13 +6,9 @@
 import type { Connection } from 'vscode-languageserver';
 import type { Lang, RuleSetting } from '../core';
 
-export interface Suppression {
-  /** Workspace-relative path or glob. */
-  readonly file: string;
-  readonly rule: string;
-  /** 1-based line; absent = the whole file. */
-  readonly line?: number;
-}
+import type { Suppression } from '../shared/protocol';
+
+export type { Suppression };
 
 export interface Settings {
   readonly rules: Readonly<Record<string, RuleSetting>>;

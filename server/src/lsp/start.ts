@@ -37,7 +37,7 @@ export const SERVER_VERSION = '0.1.0';
 /** What differs between the Node server and the web-worker server. */
 export interface Platform {
   /** Where analyses run (called once, when the client initializes). */
-  createAnalyzer(env: { readonly throwingRule: boolean; log(message: string): void; error(message: string): void }): Analyzer;
+  createAnalyzer(env: { log(message: string): void; error(message: string): void }): Analyzer;
   /** The workspace's files (called once, after the analyzer). */
   createWorkspace(env: WorkspaceEnv): Workspace;
   /**
@@ -48,8 +48,6 @@ export interface Platform {
 }
 
 export interface CommonOptions {
-  /** Test hook: add a rule that always throws. */
-  readonly throwingRule?: boolean;
   /** Test hooks. */
   readonly hooks?: ServerHooks;
 }
@@ -71,7 +69,6 @@ export function startLanguageServer(connection: Connection, platform: Platform, 
     if (!ctx) throw new Error('server not initialized');
     return ctx;
   };
-  const throwingRule = !!options.throwingRule;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const support: ClientSupport = clientSupport(params.capabilities);
@@ -85,7 +82,7 @@ export function startLanguageServer(connection: Connection, platform: Platform, 
     const error = (m: string): void => connection.console.error(m);
     const folders: WorkspaceFolder[] = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: uriBaseName(params.rootUri) }] : []);
     const settings = new SettingsStore(connection, () => support.configuration, log);
-    const analyzer = platform.createAnalyzer({ throwingRule, log, error });
+    const analyzer = platform.createAnalyzer({ log, error });
     const workspace = platform.createWorkspace({
       connection,
       canAskFolders: () => support.workspaceFolders,

@@ -13,6 +13,7 @@ export function registerStatus(ctx: Context): void {
       errors: a.counts.errors,
       warnings: a.counts.warnings,
       infos: a.counts.infos,
+      ...(a.previousYear ? { previousYear: a.previousYear } : {}),
     };
     void ctx.connection.sendNotification(StatusNotification, params);
   });

@@ -15,7 +15,7 @@ export function isAnalysisWorker(): boolean {
 export function runAnalysisWorker(): void {
   const port = parentPort;
   if (!port) throw new Error('not a worker thread');
-  const service = new ReportService({ throwingRule: !!workerData?.throwingRule || process.env.GOVREPORT_TEST_THROWING_RULE === '1' });
+  const service = new ReportService();
   port.on('message', (m: WorkerRequest) => {
     if (m.op === 'candidates') {
       service.setCandidates(m.upserts, m.removes);

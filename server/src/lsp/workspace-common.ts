@@ -9,7 +9,9 @@
 
 import type { Connection, WorkspaceFolder } from 'vscode-languageserver';
 import type { CandidateText } from './analyzer-common';
-import { matchFile } from './glob';
+import type { RuleSetting } from '../core';
+import { matchFile } from '../shared/glob';
+import { decodeToText } from '../shared/decode';
 import { ReadFileRequest, WorkspaceFilesRequest, type WorkspaceFileEntry } from './protocol';
 
 /** Folders a workspace scan does not enter (besides hidden ones). */
@@ -24,33 +26,6 @@ export const SCAN_LIMITS = {
   bytes: 5 * 1024 * 1024,
   depth: 12,
 };
-
-/**
- * Bytes → text: UTF-16 by BOM, UTF-8 when valid (BOM dropped), else GB18030 (a superset of GBK). Undefined
- * when the runtime has no GB18030 decoder (a Node built with small ICU).
- */
-export function decodeBytes(buf: Uint8Array): string | undefined {
-  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder('utf-16le').decode(buf.subarray(2));
-  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) {
-    // swap to little-endian: not every runtime decodes utf-16be
-    const le = new Uint8Array(buf.length - 2 - (buf.length % 2));
-    for (let i = 0; i + 1 < le.length; i += 2) {
-      le[i] = buf[i + 3];
-      le[i + 1] = buf[i + 2];
-    }
-    return new TextDecoder('utf-16le').decode(le);
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    // not UTF-8
-  }
-  try {
-    return new TextDecoder('gb18030').decode(buf);
-  } catch {
-    return undefined;
-  }
-}
 
 /** A cheap test for text that may hold a report (a year and the words of the title). */
 export function mayBeReport(text: string): boolean {
@@ -116,6 +91,19 @@ export interface Workspace {
   readText(uri: string): Promise<string | undefined>;
   /** Equal for two URIs of the same file (an open document and a scanned file); undefined for other URIs. */
   fileKey(uri: string): string | undefined;
+  /**
+   * The project configuration (`.govreportrc.json`, the nearest above the document) that applies to a document:
+   * its rule levels and its suppressions matched to this document. Absent where files cannot be read (browser).
+   */
+  projectConfig?(uri: string): ProjectSettings | undefined;
+}
+
+/** What a `.govreportrc.json` contributes to one document's check. */
+export interface ProjectSettings {
+  /** The configuration file (logs). */
+  readonly file: string;
+  readonly rules: Readonly<Record<string, RuleSetting>>;
+  readonly suppressions: readonly { readonly rule: string; readonly line?: number }[];
 }
 
 /** What a platform gets to create its workspace. */
@@ -327,7 +315,7 @@ export class ClientFilesWorkspace extends OpenDocumentsWorkspace implements Work
   private async fetchText(uri: string): Promise<string | undefined> {
     try {
       const { base64 } = await this.host.connection.sendRequest(ReadFileRequest, { uri });
-      return typeof base64 === 'string' ? decodeBytes(fromBase64(base64)) : undefined;
+      return typeof base64 === 'string' ? decodeToText(fromBase64(base64)) : undefined;
     } catch (e) {
       this.host.log(`govreport/readFile ${uri} failed: ${e instanceof Error ? e.message : String(e)}`);
       return undefined;

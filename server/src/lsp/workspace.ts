@@ -1,8 +1,8 @@
 /**
  * The workspace as the server sees it: its folders (`workspace/workspaceFolders`, else the initialize params),
- * the `*.txt` / `*.md` files in them (scanned lazily with Node fs, bounded, cached by mtime, decoded as UTF-8,
- * UTF-16 with BOM, or GB18030/GBK), and which of them may hold reports — the candidates for the cross-year
- * rules, handed to the analyzer. The Node implementation of `Workspace` (workspace-common.ts).
+ * the `*.txt` / `*.md` files in them (scanned lazily with Node fs, bounded, cached by mtime, decoded by the
+ * decoder the CLI uses too, shared/decode.ts), and which of them may hold reports — the candidates for the
+ * cross-year rules, handed to the analyzer. The Node implementation of `Workspace` (workspace-common.ts).
  *
  * Decoding uses the platform's WHATWG `TextDecoder` (Node and VS Code's Electron ship full ICU: `gb18030` is a
  * superset of GBK) rather than iconv-lite, whose tables for every CJK encoding would be 480 KB of the server
@@ -14,8 +14,11 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection, WorkspaceFolder } from 'vscode-languageserver/node';
 import type { CandidateText } from './analyzer-common';
-import { matchFile } from './glob';
-import { decodeBytes, fetchFolders, SCAN_LIMITS, ScanDelta, ScanSchedule, SKIP_DIRS, type Workspace } from './workspace-common';
+import { matchFile } from '../shared/glob';
+import { decodeToText } from '../shared/decode';
+import { configFor, suppressionsFor, type LoadedConfig } from '../shared/project-config';
+import { configProblemText } from '../core';
+import { fetchFolders, SCAN_LIMITS, ScanDelta, ScanSchedule, SKIP_DIRS, type ProjectSettings, type Workspace } from './workspace-common';
 
 const SKIP = new Set(SKIP_DIRS);
 
@@ -104,11 +107,25 @@ export class WorkspaceFiles implements Workspace {
     try {
       const st = await fsp.stat(p);
       if (!st.isFile() || st.size > SCAN_LIMITS.bytes) return undefined;
-      return decodeBytes(await fsp.readFile(p));
+      return decodeToText(await fsp.readFile(p));
     } catch {
       return undefined;
     }
   }
+
+  /** `.govreportrc.json` above a local file; its problems are logged once per version of the file. */
+  projectConfig(uri: string): ProjectSettings | undefined {
+    const p = uriToPath(uri);
+    const loaded = p === undefined ? undefined : configFor(p);
+    if (!loaded || p === undefined) return undefined;
+    if (!this.loggedConfigs.has(loaded)) {
+      this.loggedConfigs.add(loaded);
+      for (const problem of loaded.problems) this.log(`${loaded.file}: ${configProblemText(problem)}`);
+    }
+    return { file: loaded.file, rules: loaded.config.rules, suppressions: suppressionsFor(loaded, p) };
+  }
+
+  private readonly loggedConfigs = new WeakSet<LoadedConfig>();
 
   /** The resolved local path. */
   fileKey(uri: string): string | undefined {
@@ -166,7 +183,7 @@ export class WorkspaceFiles implements Workspace {
           if (old && old.mtimeMs === st.mtimeMs && old.size === st.size) continue;
           let text: string | undefined;
           try {
-            text = decodeBytes(await fsp.readFile(p));
+            text = decodeToText(await fsp.readFile(p));
           } catch {
             continue;
           }

@@ -5,6 +5,7 @@ import type { Fix, Related, TextEdit } from '../rule';
 import { msg, fmt, type MessageKey, type Args } from '../messages';
 import { evaluate, type Identity, cellOf } from '../identities';
 import { SECTION_NUMERALS, SECTION_TITLES } from '../schema';
+import { detectEol } from '../text';
 
 export function lineRange(report: Report, line: number): OffsetRange {
   const l = report.lines[line];
@@ -17,11 +18,7 @@ export function lineRange(report: Report, line: number): OffsetRange {
 
 /** The document's line break (CRLF documents get CRLF insertions). */
 export function eol(report: Report): string {
-  const t = report.text;
-  const i = t.indexOf('\n');
-  if (i > 0 && t[i - 1] === '\r') return '\r\n';
-  if (i < 0 && t.includes('\r')) return '\r';
-  return '\n';
+  return detectEol(report.text);
 }
 
 export function fix(titleKey: MessageKey, args: Args, edits: TextEdit[], preferred: boolean): Fix {

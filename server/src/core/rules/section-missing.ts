@@ -1,10 +1,8 @@
 import type { Rule, RawFinding } from '../rule';
-import type { SectionNo } from '../model';
+import { SECTION_OF_TABLE, type SectionNo } from '../model';
 import { msg } from '../messages';
 import { SECTION_NUMERALS, SECTION_TITLES } from '../schema';
 import { eol, fix, lineRange, sectionHeadingText } from './_util';
-
-const TABLE_SECTION: Record<string, SectionNo> = { T2: 2, T3: 3, T4: 4 };
 
 /** Each of the six sections must have a heading (domain.md §3.1). */
 export const rule: Rule = {
@@ -21,7 +19,7 @@ export const rule: Rule = {
     for (const n of [1, 2, 3, 4, 5, 6] as SectionNo[]) {
       if (present.has(n)) continue;
       // insertion point: an orphan table of this section, else the next present section, else the end
-      const orphan = report.tables.find((t) => TABLE_SECTION[t.kind] === n && t.orphan);
+      const orphan = report.tables.find((t) => SECTION_OF_TABLE[t.kind] === n && t.orphan);
       const next = report.sections.find((s) => s.no > n && !s.duplicate);
       const heading = sectionHeadingText(n);
       const nl = eol(report);

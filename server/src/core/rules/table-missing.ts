@@ -1,9 +1,7 @@
 import type { Rule, RawFinding } from '../rule';
-import type { TableKind } from '../model';
+import { TABLE_OF_SECTION } from '../model';
 import { msg } from '../messages';
 import { SECTION_NUMERALS } from '../schema';
-
-const KIND_OF: Record<number, TableKind> = { 2: 'T2', 3: 'T3', 4: 'T4' };
 
 /** Section 二/三/四 present without any row of its table (domain.md §3.2). */
 export const rule: Rule = {
@@ -17,7 +15,7 @@ export const rule: Rule = {
   },
   *check({ report }): Iterable<RawFinding> {
     for (const s of report.sections) {
-      const kind = KIND_OF[s.no];
+      const kind = TABLE_OF_SECTION[s.no];
       if (!kind || s.duplicate) continue;
       if (report.tables.some((t) => t.kind === kind)) continue;
       if (report.glued) {

@@ -4,7 +4,7 @@
  * section heading stands for and whether the section is complete, and what the title says (year, format).
  */
 
-import { countSeverities, type Cell, type OffsetRange, type Report, type Row, type Section, type Table } from '../model';
+import { countSeverities, TABLE_NO, TABLE_OF_SECTION, type Cell, type OffsetRange, type Report, type Row, type Section, type Table } from '../model';
 import type { Finding } from '../rule';
 import { msg, pick, type Lang, type MessageKey } from '../messages';
 import type { Args } from '../messages';
@@ -18,8 +18,6 @@ export interface HoverView {
   readonly markdown: string;
 }
 
-const TABLE_NO = { T2: '2', T3: '3', T4: '4' } as const;
-const TABLE_OF_SECTION: Record<number, Table['kind'] | undefined> = { 2: 'T2', 3: 'T3', 4: 'T4' };
 
 /**
  * Escapes Markdown syntax in report text (labels may hold `*`, `_`, `[`, `<` …). Every line built here starts

@@ -4,7 +4,7 @@
  * gets one top-level symbol per report. Ranges are UTF-16 offsets; folding uses lines.
  */
 
-import type { OffsetRange, Report, Section, Table } from '../model';
+import { TABLE_NO, type OffsetRange, type Report, type Section, type Table } from '../model';
 import { SECTION_NUMERALS, SECTION_TITLES } from '../schema';
 import { msg, pick, type Lang } from '../messages';
 
@@ -28,7 +28,6 @@ export interface FoldRange {
   readonly kind: OutlineKind;
 }
 
-const TABLE_NO = { T2: '2', T3: '3', T4: '4' } as const;
 
 /** Last line of [first, last] that is not blank (folded regions should not swallow trailing empty lines). */
 function lastContentLine(report: Report, first: number, last: number): number {

@@ -1,5 +1,5 @@
 /**
- * A small glob matcher for settings (`govreport.files`, `govreport.suppressions`): `**` (any number of path
+ * A small glob matcher for settings and .govreportrc.json (`govreport.files`, suppressions): `**` (any number of path
  * segments), `*` and `?` (within a segment), `{a,b}` alternatives and `[...]` classes. Paths use `/`.
  */
 

@@ -1,0 +1,104 @@
+/**
+ * The custom LSP messages of docs/dev/contracts.md (names, parameters, results) and the identifiers both sides
+ * use: the one definition shared by the VS Code client (client/src/protocol.ts) and the language server
+ * (server/src/lsp/protocol.ts). Plain types and strings: no client or server library is imported here.
+ */
+
+export const Method = {
+  status: 'govreport/status',
+  exportTables: 'govreport/exportTables',
+  skeleton: 'govreport/skeleton',
+  checkWorkspace: 'govreport/checkWorkspace',
+  workspaceFiles: 'govreport/workspaceFiles',
+  readFile: 'govreport/readFile',
+} as const;
+
+/** `govreport/status` (server -> client notification), sent for every checked document. */
+export interface StatusParams {
+  readonly uri: string;
+  readonly isReport: boolean;
+  readonly format?: 'F2021' | 'F2019';
+  readonly year?: number;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+  /** The document holding the previous-year report the cross-year rules compared with (file name and URI). */
+  readonly previousYear?: { readonly uri: string; readonly name: string };
+}
+
+export type ExportFormat = 'csv' | 'json';
+
+/** `govreport/exportTables` (client -> server request). */
+export interface ExportTablesParams {
+  readonly uri: string;
+  readonly format: ExportFormat;
+}
+export interface ExportTablesResult {
+  readonly content: string;
+}
+
+/** `govreport/skeleton` (client -> server request): a 2021-format report skeleton. */
+export interface SkeletonParams {
+  readonly year?: number;
+  readonly agency?: string;
+}
+export interface SkeletonResult {
+  readonly text: string;
+}
+
+/** `govreport/checkWorkspace` (client -> server request); diagnostics of closed files are published. */
+export type CheckWorkspaceParams = Record<string, never>;
+export interface CheckWorkspaceResult {
+  readonly files: number;
+  readonly reports: number;
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+/** `govreport/workspaceFiles` (server -> client request): the `*.txt` / `*.md` files of the workspace folders. */
+export interface WorkspaceFilesParams {
+  /** Files listed at most. */
+  readonly limit: number;
+  /** Larger files are left out. */
+  readonly maxBytes: number;
+  /** Directory entries looked at, in all, and how deep below a folder. */
+  readonly maxEntries: number;
+  readonly maxDepth: number;
+  /** Folders not entered (besides hidden ones). */
+  readonly skipDirs: readonly string[];
+}
+
+export interface WorkspaceFileEntry {
+  readonly uri: string;
+  /** Changes when the file changes (modification time and size). */
+  readonly stamp: string;
+}
+
+export interface WorkspaceFilesResult {
+  readonly files: readonly WorkspaceFileEntry[];
+}
+
+/** `govreport/readFile` (server -> client request): a file's saved bytes (the server decodes them as the CLI does). */
+export interface ReadFileParams {
+  readonly uri: string;
+}
+export interface ReadFileResult {
+  /** The bytes in base64; absent when the file cannot be read. */
+  readonly base64?: string;
+}
+
+/** One entry of the `govreport.suppressions` setting (and of `.govreportrc.json`). */
+export interface Suppression {
+  /** Workspace-relative path (forward slashes) or glob. */
+  readonly file: string;
+  readonly rule: string;
+  /** 1-based line. */
+  readonly line?: number;
+}
+
+/** The diagnostic `source` the server sets on every finding. */
+export const DIAGNOSTIC_SOURCE = 'govreport';
+/** The language id contributed by the extension. */
+export const LANGUAGE_ID = 'govreport';
+/** The code-action kind of "fix all in this file" (works with `editor.codeActionsOnSave`). */
+export const FIX_ALL_KIND = 'source.fixAll.govreport';
