@@ -12,6 +12,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { registerCommands } from './commands';
 import { ReportFileAssociation } from './files';
+import { registerPreview } from './preview/panel';
 import type { StatusParams } from './protocol';
 import { ServerController, changeMayMakeReport, documentSelector, mayBeReport, type ClientPlatform } from './server';
 import { ReportStatusBar } from './status';
@@ -46,6 +47,7 @@ export function activateWith(context: vscode.ExtensionContext, platform: ClientP
     registerCommands(server),
     registerSuppression(documentSelector(schemes)),
     new ReportFileAssociation(schemes.reports.filter((s) => s !== 'untitled')),
+    registerPreview(server, context.extensionUri),
   );
 
   // Lazy start: the first document that may be a report starts the server.

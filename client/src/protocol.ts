@@ -10,6 +10,7 @@ export const Method = {
   checkWorkspace: 'govreport/checkWorkspace',
   workspaceFiles: 'govreport/workspaceFiles',
   readFile: 'govreport/readFile',
+  preview: 'govreport/preview',
 } as const;
 
 /** `govreport/status` (server -> client notification), sent for every checked document. */
@@ -74,6 +75,12 @@ export interface ReadFileParams {
 export interface ReadFileResult {
   base64?: string;
 }
+
+/**
+ * `govreport/preview` (client -> server request) `{ uri, version? }` -> the table preview of an open document, or
+ * null. The data types are the server's own (a pure module of the checking core), imported as types only.
+ */
+export type { PreviewParams, PreviewResult, PreviewData } from '../../server/src/core/views/preview';
 
 /** One entry of the `govreport.suppressions` setting. */
 export interface Suppression {

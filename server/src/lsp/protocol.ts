@@ -1,6 +1,9 @@
 /** The custom messages of docs/dev/contracts.md (names, parameters, results). */
 
 import { NotificationType, RequestType } from 'vscode-languageserver';
+import type { PreviewParams, PreviewResult } from '../core/views/preview';
+
+export type { PreviewParams, PreviewResult, PreviewData } from '../core/views/preview';
 
 export interface StatusParams {
   readonly uri: string;
@@ -77,6 +80,8 @@ export const CheckWorkspaceRequest = new RequestType<Record<string, never>, Chec
 
 export const WorkspaceFilesRequest = new RequestType<WorkspaceFilesParams, WorkspaceFilesResult, void>('govreport/workspaceFiles');
 export const ReadFileRequest = new RequestType<ReadFileParams, ReadFileResult, void>('govreport/readFile');
+/** `govreport/preview` (client -> server): the table preview of an open document (never a file read from disk). */
+export const PreviewRequest = new RequestType<PreviewParams, PreviewResult, void>('govreport/preview');
 
 /** The code action kind of "fix all in this file" (works with `editor.codeActionsOnSave`). */
 export const FIX_ALL_KIND = 'source.fixAll.govreport';

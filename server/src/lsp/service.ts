@@ -30,6 +30,7 @@ import {
   outline,
   parseDocument,
   pick,
+  previewData,
   tableSkeleton,
   exportTables,
   type ExportFormat,
@@ -38,6 +39,7 @@ import {
   type OffsetRange,
   type OtherReport,
   type OutlineSymbol,
+  type PreviewData,
   type Report,
   type Rule,
   type RuleFailure,
@@ -111,9 +113,10 @@ export type ViewRequest =
   | { readonly view: 'hover'; readonly offset: number }
   | { readonly view: 'symbols' }
   | { readonly view: 'folding' }
-  | { readonly view: 'inlay' };
+  | { readonly view: 'inlay' }
+  | { readonly view: 'preview' };
 
-export type ViewResult = Hover | null | DocumentSymbol[] | FoldingRange[] | InlayHint[];
+export type ViewResult = Hover | null | DocumentSymbol[] | FoldingRange[] | InlayHint[] | PreviewData;
 
 /** A rule that always throws: injected by tests to prove a failing rule cannot take the server down. */
 export const THROWING_RULE: Rule = {
@@ -550,6 +553,8 @@ export class ReportService {
               }))
             : [],
         };
+      case 'preview':
+        return { miss: false, result: previewData(uri, version, reports, { lang: st.lang, findings: st.findings, isReport: publishable }) };
     }
   }
 

@@ -6,3 +6,23 @@ export { inlayHints, type InlayView } from './inlay';
 export { reportSkeleton, tableSkeleton, tableSkeletonLines, BLANK_CELL, AGENCY_PLACEHOLDER, type SkeletonOptions } from './skeleton';
 export { exportTables, exportData, CSV_HEADER, type ExportFormat, type ExportedReport, type ExportedTable, type ExportedRow, type ExportedCell } from './export';
 export { IDENTITY_RULE, identityName, identityLine, identitiesByCell } from './identityText';
+export {
+  previewData,
+  previewReports,
+  previewStrings,
+  type PreviewData,
+  type PreviewParams,
+  type PreviewResult,
+  type PreviewReport,
+  type PreviewSection,
+  type PreviewTable,
+  type PreviewBlock,
+  type PreviewRow,
+  type PreviewCell,
+  type PreviewCellState,
+  type PreviewHeaderCell,
+  type PreviewRange,
+  type PreviewStrings,
+  type PreviewStringKey,
+  type SectionMark,
+} from './preview';
