@@ -2,7 +2,8 @@
 // diagnostics of the same edit in the same run, on a 100 KB document of concatenated reports (bench/lsp.mjs's
 // `synthetic`) and on one sample report. Our bundled server (`node server/out/server.js --stdio`) is spoken to with
 // vscode-jsonrpc as VS Code's client does (pull diagnostics), with `govreport.debounceMs` = 0 so that only the
-// server's work is timed. Rounds alternate two cases after each one-character edit:
+// server's work is timed. The preview is asked for the report at the edited line (as the client does: the report
+// the cursor is in; a document of several reports shows one at a time, with the list of all). Rounds alternate two cases after each one-character edit:
 //   - "after check": didChange → pull diagnostics (the baseline, `diagMs`), then the preview request (`previewMs`):
 //     what the client does when the server's status says the check is done (the analysis is reused);
 //   - "cold": didChange → the preview request at once (`coldMs`: the analysis is computed for it), then the pull.
@@ -68,17 +69,19 @@ async function measure(name, text, rounds) {
   const first = await conn.sendRequest('govreport/preview', { uri, version });
   if (!first || first.version !== version || !first.isReport) throw new Error(`no preview of ${name}`);
   const kb = Buffer.byteLength(JSON.stringify(first)) / 1024;
-  const reports = first.reports.length;
+  const reports = first.list.length;
   // one-character insertions at fixed places spread over the text (narrative and tables alike)
+  let line = 0;
   const edit = async (i) => {
     const offset = Math.floor(((i * 7919) % 1000) / 1000 * doc.length);
     const pos = positionAt(doc, offset);
+    line = pos.line;
     doc = doc.slice(0, offset) + '1' + doc.slice(offset);
     version++;
     await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: pos, end: pos }, text: '1' }] });
   };
   const preview = async () => {
-    const d = await conn.sendRequest('govreport/preview', { uri, version });
+    const d = await conn.sendRequest('govreport/preview', { uri, version, line });
     if (!d || d.version !== version) throw new Error(`preview of version ${d?.version}, expected ${version}`);
   };
   const diag = [];

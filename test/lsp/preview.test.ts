@@ -45,6 +45,7 @@ for (const inline of [false, true]) {
       assert.equal(total.range?.start.line, 107);
       assert.deepEqual(d.reports[0].sections.map((s) => s.mark), ['misnumbered', 'present', 'present', 'present', 'present', 'present']);
       assert.deepEqual(d.reports[0].counts, { errors: 1, warnings: 5, infos: 2 });
+      assert.equal(d.list.length, 1);
     });
 
     test('after an edit that fixes the row, the preview of the new version has no wrong cell', async () => {
@@ -83,6 +84,29 @@ for (const inline of [false, true]) {
       assert.ok(d);
       assert.equal(d.isReport, false);
       assert.deepEqual(d.reports, []);
+    });
+
+    test('a large document of several reports (checked incrementally): the list, and the report at the line in full', async () => {
+      const parts = Array.from({ length: 14 }, () => text.replace(/\n?$/, '\n'));
+      const big = parts.join('');
+      assert.ok(big.length > 32 * 1024, 'large enough for the incremental check');
+      const bigUri = docUri('big.txt');
+      await client.open(bigUri, big);
+      const perReport = text.replace(/\n?$/, '\n').split('\n').length - 1;
+      const first = await request({ uri: bigUri });
+      assert.equal(first?.list.length, 14);
+      assert.deepEqual(first!.list.map((r) => r.firstLine), Array.from({ length: 14 }, (_, k) => k * perReport));
+      assert.equal(first!.reports[0].index, 0);
+      // an edit in report 5, then the preview at a line of report 3: its wrong total, on its own line 108
+      await client.change(bigUri, 2, [{ range: { start: { line: 5 * perReport + 3, character: 0 }, end: { line: 5 * perReport + 3, character: 0 } }, text: '1' }]);
+      const third = await request({ uri: bigUri, line: 3 * perReport + 50 });
+      assert.equal(third?.version, 2);
+      assert.equal(third!.reports[0].index, 3);
+      const total = totalOfR1(third!);
+      assert.equal(total.id, '3:T3:r1:6');
+      assert.equal(total.computed, '0');
+      assert.equal(total.range?.start.line, 3 * perReport + 107);
+      await client.close(bigUri);
     });
 
     test('settings: English when govreport.language is en', async () => {

@@ -6,14 +6,14 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyEdits, lint, parseDocument, previewData, type PreviewCell, type PreviewData, type PreviewRow, type PreviewTable } from '../../server/src/core';
+import { applyEdits, lint, parseDocument, previewData, reportSpan, type PreviewCell, type PreviewData, type PreviewRow, type PreviewTable } from '../../server/src/core';
 import { cellAt, indexCells, renderPreview, tipLines } from '../../client/src/preview/render';
 import { readFixture, seedNames } from '../helpers';
 
 const [SEED0, SEED1, , , SEED4] = seedNames();
 
 function preview(text: string, lang: 'zh' | 'en' = 'zh', findings = lint(text).findings): PreviewData {
-  return previewData('file:///r.txt', 7, parseDocument(text), { lang, findings });
+  return previewData('file:///r.txt', 7, text, parseDocument(text), { lang, findings });
 }
 
 function table(d: PreviewData, kind: 'T2' | 'T3' | 'T4', k = 0): PreviewTable {
@@ -167,7 +167,7 @@ test('a total whose rule is off is not marked wrong (as the inlay hints); withou
   const r1 = row(table(preview(text0, 'zh', off), 'T3'), 'r1');
   assert.equal(r1.cells[6].computed, undefined);
   assert.match(r1.cells[6].formulas[0], /✗/, 'the formula still says it does not add up');
-  const all = previewData('u', 1, parseDocument(text0));
+  const all = previewData('u', 1, text0, parseDocument(text0));
   assert.equal(row(table(all, 'T3'), 'r1').cells[6].computed, '0');
 });
 
@@ -193,7 +193,8 @@ test('English: interface words, notes and formulas in English', () => {
 });
 
 test('a document that is no report: nothing to draw', () => {
-  const d = previewData('u', 1, parseDocument('购物清单\n苹果 3 个\n'));
+  const plain = '购物清单\n苹果 3 个\n';
+  const d = previewData('u', 1, plain, parseDocument(plain));
   assert.equal(d.isReport, false);
   assert.deepEqual(d.reports, []);
   assert.match(renderPreview(d), /未识别/);
@@ -205,6 +206,33 @@ test('sample 004 (PDF text): 2021 grids, the unaligned （一）予以公开 row
   assert.deepEqual(row(t3, 'r1').cells.map((c) => c.state), [...Array(6).fill('unaligned'), 'absent']);
   assert.ok(row(t3, 'r6_3').cells.every((c) => c.state === 'number'));
   assert.equal(row(t3, 'r6_3').path[1], '（六）其他处理');
+});
+
+test('a document holding two reports: the list of both, the one at the line in full (its cell ids prefixed by its index)', () => {
+  const text4 = readFixture('seeds', SEED4);
+  const both = text0 + (text0.endsWith('\n') ? '' : '\n') + text4;
+  const reports = parseDocument(both);
+  assert.equal(reports.length, 2);
+  const { findings } = lint(both);
+  const first = previewData('u', 1, both, reports, { findings });
+  assert.deepEqual(first.list.map((r) => [r.index, r.firstLine]), [[0, 0], [1, reports[1].firstLine]]);
+  assert.match(first.list[0].title, /^薛城区卫健局2021年度/);
+  assert.match(first.list[1].title, /绥滨县/);
+  assert.equal(first.list[0].counts.errors, 1);
+  assert.equal(first.reports.length, 1);
+  assert.equal(first.reports[0].index, 0);
+  assert.equal(row(table(first, 'T3'), 'r1').cells[6].computed, '0');
+  const second = previewData('u', 1, both, reports, { findings, line: reports[1].firstLine + 30 });
+  assert.equal(second.reports[0].index, 1);
+  assert.match(second.reports[0].title ?? '', /绥滨县/);
+  assert.ok(row(table(second, 'T3'), 'r1').cells.every((c) => c.id.startsWith('1:T3:r1:')));
+  assert.equal(row(table(second, 'T3'), 'r1').cells[0].range?.start.line! > reports[1].firstLine, true, 'ranges in the whole document');
+  // given only the report at the line (a large document's check keeps the others unparsed), the same answer
+  const spans = reports.map((r) => reportSpan(r));
+  const only = previewData('u', 1, both, [reports[1]], { findings, line: reports[1].firstLine + 30, spans });
+  assert.deepEqual(only, second);
+  assert.match(renderPreview(second), /class="report-list"/);
+  assert.doesNotMatch(renderPreview(preview(text0)), /class="report-list"/, 'no list for a single report');
 });
 
 // ------------------------------------------------------------------ the HTML the webview draws (render.ts)
@@ -220,7 +248,8 @@ test('render: the wrong cell is red-marked with its computed value; group labels
   assert.match(html, /<th class="group" rowspan="8" scope="rowgroup">（三）不予公开<\/th>/);
   assert.match(html, /<th class="group" rowspan="\d+" scope="rowgroup">三、本年度办理结果<\/th>/);
   assert.doesNotMatch(html, /style=|<script/i, 'no inline style or script (the CSP allows neither)');
-  const evil = previewData('u', 1, parseDocument(text0.replace('薛城区卫健局2021年度', '<img src=x onerror=alert(1)>薛城区卫健局2021年度')));
+  const evilText = text0.replace('薛城区卫健局2021年度', '<img src=x onerror=alert(1)>薛城区卫健局2021年度');
+  const evil = previewData('u', 1, evilText, parseDocument(evilText));
   const evilHtml = renderPreview(evil);
   assert.doesNotMatch(evilHtml, /<img/);
   assert.match(evilHtml, /&lt;img src=x/);

@@ -46,6 +46,8 @@ class ReportPreview implements vscode.Disposable {
   private data: PreviewData | undefined;
   /** The document version the webview shows (-1: none yet). */
   shownVersion = -1;
+  /** The lines of the report shown (a document may hold several; the one at the cursor is shown). */
+  private shownLines: { first: number; last: number } | undefined;
   private requesting = false;
   private again = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -89,7 +91,11 @@ class ReportPreview implements vscode.Disposable {
         this.timer = setTimeout(() => void this.refresh(), debounceMs(uri) + 400);
       }),
       vscode.window.onDidChangeTextEditorSelection((e) => {
-        if (e.textEditor.document.uri.toString() === key) this.sendCursor(e.textEditor);
+        if (e.textEditor.document.uri.toString() !== key) return;
+        this.sendCursor(e.textEditor);
+        // the cursor went into another report of the document: show that one
+        const line = e.textEditor.selection.active.line;
+        if (this.shownLines && (line < this.shownLines.first || line > this.shownLines.last)) void this.refresh(true);
       }),
       vscode.workspace.onDidOpenTextDocument((d) => {
         if (d.uri.toString() === key) void this.refresh();
@@ -144,8 +150,17 @@ class ReportPreview implements vscode.Disposable {
     void this.post({ type: 'cursor', line: p.line, character: p.character });
   }
 
-  /** Asks the server for the preview of the document's current version and sends it to the webview. */
-  async refresh(): Promise<void> {
+  /** The line of the cursor in the document's editor, if one is visible. */
+  private cursorLine(): number | undefined {
+    const key = this.uri.toString();
+    return vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === key)?.selection.active.line;
+  }
+
+  /**
+   * Asks the server for the preview of the document's current version (the report at the cursor) and sends it to
+   * the webview; `force`: also when that version is shown (the cursor went into another report).
+   */
+  async refresh(force = false): Promise<void> {
     if (this.disposed) return;
     if (this.requesting) {
       this.again = true;
@@ -153,16 +168,19 @@ class ReportPreview implements vscode.Disposable {
     }
     const doc = this.document();
     if (!doc) return;
-    if (doc.version === this.shownVersion && this.data) return;
+    if (!force && doc.version === this.shownVersion && this.data) return;
     this.requesting = true;
     try {
       const client = await this.server.ensureStarted();
-      const params: PreviewParams = { uri: this.server.toProtocolUri(doc.uri), version: doc.version };
+      const line = this.cursorLine();
+      const params: PreviewParams = { uri: this.server.toProtocolUri(doc.uri), version: doc.version, ...(line !== undefined ? { line } : {}) };
       const result = await client.sendRequest<PreviewResult>(Method.preview, params);
       // an answer for an older version than the document's is not shown; the next check brings the new one
       if (result && !this.disposed && result.version === this.document()?.version) {
         this.data = result;
         this.shownVersion = result.version;
+        const shown = result.reports[0];
+        this.shownLines = shown ? { first: shown.firstLine, last: shown.lastLine } : undefined;
         await this.post({ type: 'data', data: result });
         this.updateEmitter.fire(result.version);
       }
@@ -173,7 +191,7 @@ class ReportPreview implements vscode.Disposable {
       this.requesting = false;
       if (this.again) {
         this.again = false;
-        void this.refresh();
+        void this.refresh(true);
       }
     }
   }

@@ -193,8 +193,24 @@ function legend(data: PreviewData): string {
   );
 }
 
+/** A document holding several reports: the list of them (the one shown marked); a click goes to its first line. */
+function reportList(data: PreviewData): string {
+  if (data.list.length < 2) return '';
+  const shown = data.reports[0]?.index;
+  const items = data.list.map((r) => {
+    const range = encodeRange({ start: { line: r.firstLine, character: 0 }, end: { line: r.firstLine, character: 0 } });
+    const counts = `${r.counts.errors}/${r.counts.warnings}/${r.counts.infos}`;
+    return (
+      `<li class="${r.index === shown ? 'shown' : ''}" data-range="${range}" tabindex="0" role="button">` +
+      `<span class="name">${esc(r.title || '#' + (r.index + 1))}</span><span class="where">${esc(data.ui.line.replace('{L}', String(r.firstLine + 1)))}</span>` +
+      `<span class="counts" title="${esc(`${data.ui.errors}/${data.ui.warnings}/${data.ui.infos}`)}">${counts}</span></li>`
+    );
+  });
+  return `<nav class="report-list"><ol>${items.join('')}</ol></nav>`;
+}
+
 /** The whole preview of a document. */
 export function renderPreview(data: PreviewData): string {
   if (!data.isReport || data.reports.length === 0) return `<p class="empty">${esc(data.ui['not-a-report'])}</p>`;
-  return `${legend(data)}${data.reports.map((r) => reportHtml(r, data)).join('')}`;
+  return `${reportList(data)}${legend(data)}${data.reports.map((r) => reportHtml(r, data)).join('')}`;
 }

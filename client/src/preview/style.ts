@@ -26,6 +26,11 @@ h2[data-range] { cursor: pointer; }
 .legend { color: var(--vscode-descriptionForeground); font-size: 0.9em; display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin: 8px 0; }
 .legend-title { font-weight: 600; }
 .legend .cell { display: inline-block; min-width: 2em; text-align: right; padding: 0 4px; border: 1px solid var(--vscode-editorWidget-border, var(--vscode-panel-border)); }
+nav.report-list ol { list-style: none; padding: 0; margin: 8px 0; max-height: 12em; overflow: auto; border: 1px solid var(--vscode-editorWidget-border, transparent); }
+nav.report-list li { display: flex; gap: 10px; padding: 1px 6px; cursor: pointer; }
+nav.report-list li:hover, nav.report-list li:focus { background: var(--vscode-list-hoverBackground); outline: none; }
+nav.report-list li.shown { background: var(--vscode-list-inactiveSelectionBackground); font-weight: 600; }
+nav.report-list .where, nav.report-list .counts { color: var(--vscode-descriptionForeground); }
 ol.sections { list-style: none; padding: 0; margin: 0; }
 li.section { display: flex; gap: 8px; align-items: baseline; padding: 2px 4px; cursor: pointer; border-radius: 3px; }
 li.section:not([data-range]) { cursor: default; }

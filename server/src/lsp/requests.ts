@@ -59,7 +59,8 @@ export function registerRequests(getCtx: () => Context, diagnostics: Diagnostics
     safe<PreviewParams, PreviewResult>(getCtx, PreviewRequest.method, null, async (params) => {
       // open documents only (the server's document store): the preview never reads a file
       if (!params || typeof params.uri !== 'string' || !ctx.documents.get(params.uri)) return null;
-      const view = await currentView(ctx, params.uri, () => ({ view: 'preview' }));
+      const line = typeof params.line === 'number' && Number.isInteger(params.line) && params.line >= 0 ? params.line : undefined;
+      const view = await currentView(ctx, params.uri, () => ({ view: 'preview', line }));
       return (view as PreviewData | undefined) ?? null;
     }),
   );

@@ -31,6 +31,7 @@ import {
   parseDocument,
   pick,
   previewData,
+  reportSpan,
   tableSkeleton,
   exportTables,
   type ExportFormat,
@@ -40,6 +41,7 @@ import {
   type OtherReport,
   type OutlineSymbol,
   type PreviewData,
+  type ReportSpan,
   type Report,
   type Rule,
   type RuleFailure,
@@ -114,7 +116,7 @@ export type ViewRequest =
   | { readonly view: 'symbols' }
   | { readonly view: 'folding' }
   | { readonly view: 'inlay' }
-  | { readonly view: 'preview' };
+  | { readonly view: 'preview'; readonly line?: number };
 
 export type ViewResult = Hover | null | DocumentSymbol[] | FoldingRange[] | InlayHint[] | PreviewData;
 
@@ -178,6 +180,8 @@ interface Checked {
   reports(): readonly Report[];
   /** Reports among which the one holding `offset` is. */
   reportsAt(offset: number): readonly Report[];
+  /** Where every report of the document is (no parsing). */
+  spans(): readonly ReportSpan[];
 }
 
 interface DocState {
@@ -186,6 +190,8 @@ interface DocState {
   reports(): readonly Report[];
   /** Reports among which the one holding `offset` is (hovers need no other). */
   reportsAt(offset: number): readonly Report[];
+  spans(): readonly ReportSpan[];
+  readonly text: string;
   readonly findings: Finding[];
   readonly lang: Lang;
   /** Views are offered only for documents whose diagnostics are published. */
@@ -329,7 +335,7 @@ export class ReportService {
     const fixAll = { edits: all.edits.map((e) => ({ range: toRange(index, e.range), newText: e.newText })), covers };
 
     const real = checked.real;
-    if (!input.closed) this.remember(input.uri, { version: input.version, key: input.key, reports: checked.reports, reportsAt: checked.reportsAt, findings: publish ? kept : [], lang, publish });
+    if (!input.closed) this.remember(input.uri, { version: input.version, key: input.key, reports: checked.reports, reportsAt: checked.reportsAt, spans: checked.spans, text: input.text, findings: publish ? kept : [], lang, publish });
     return {
       uri: input.uri,
       version: input.version,
@@ -383,6 +389,7 @@ export class ReportService {
       previousYear,
       reports: () => reports,
       reportsAt: () => reports,
+      spans: () => reports.map(reportSpan),
     };
   }
 
@@ -468,6 +475,14 @@ export class ReportService {
       previousYear,
       reports: () => r.reports(),
       reportsAt: (offset) => [r.reportAt(segmentAt(offset))],
+      spans: () =>
+        r.segments.map((x) => ({
+          start: x.start,
+          end: x.end,
+          firstLine: x.firstLine,
+          lastLine: r.index.positionAt(Math.max(x.start, x.end - 1)).line,
+          notAReport: x.summary.notAReport,
+        })),
     };
   }
 
@@ -522,6 +537,17 @@ export class ReportService {
       const h = publishable ? hoverAt(at, st.findings, req.offset, st.lang) : undefined;
       return { miss: false, result: h ? { contents: { kind: 'markdown', value: h.markdown }, range: toRange(at[0].index, h.range) } : null };
     }
+    if (req.view === 'preview') {
+      if (!publishable) return { miss: false, result: previewData(uri, version, '', [], { lang: st.lang, isReport: false }) };
+      // one report in full (the one at the line, as previewData picks it), the others listed from their spans
+      const spans = st.spans();
+      const reportsOnly = spans.filter((x) => !x.notAReport);
+      const line = req.line ?? reportsOnly[0]?.firstLine ?? 0;
+      let at = reportsOnly[0] ?? spans[0];
+      for (const x of reportsOnly) if (x.firstLine <= line) at = x;
+      const result = previewData(uri, version, st.text, at ? st.reportsAt(at.start) : [], { lang: st.lang, findings: st.findings, isReport: true, line, spans });
+      return { miss: false, result };
+    }
     // outline, folding and inlay hints take every report (parsed now if the check reused findings)
     const reports = st.reports();
     const index = reports[0].index;
@@ -553,8 +579,6 @@ export class ReportService {
               }))
             : [],
         };
-      case 'preview':
-        return { miss: false, result: previewData(uri, version, reports, { lang: st.lang, findings: st.findings, isReport: publishable }) };
     }
   }
 

@@ -8,8 +8,14 @@ export { exportTables, exportData, CSV_HEADER, type ExportFormat, type ExportedR
 export { IDENTITY_RULE, identityName, identityLine, identitiesByCell } from './identityText';
 export {
   previewData,
-  previewReports,
+  previewReport,
+  previewList,
   previewStrings,
+  reportSpan,
+  type ReportSpan,
+  type PreviewReportRef,
+  type PreviewDataOptions,
+  type PreviewOptions,
   type PreviewData,
   type PreviewParams,
   type PreviewResult,

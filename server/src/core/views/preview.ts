@@ -115,6 +115,8 @@ export interface PreviewTable {
 }
 
 export interface PreviewReport {
+  /** Position among the document's reports. */
+  readonly index: number;
   readonly title?: string;
   readonly year?: number;
   readonly format: Format;
@@ -130,11 +132,22 @@ export interface PreviewReport {
 /** The words of the preview's own interface, in the data's language. */
 export type PreviewStrings = Readonly<Record<PreviewStringKey, string>>;
 
+/** An entry of the list of a document's reports. */
+export interface PreviewReportRef {
+  readonly index: number;
+  readonly title: string;
+  readonly firstLine: number;
+  readonly lastLine: number;
+  readonly counts: SeverityCounts;
+}
+
 /** `govreport/preview` (client -> server request): the preview of an open document. */
 export interface PreviewParams {
   readonly uri: string;
   /** The version the client shows; the answer is for the server's current version (which it states). */
   readonly version?: number;
+  /** The (0-based) line of the editor's cursor: the preview shows the report holding it. */
+  readonly line?: number;
 }
 
 export interface PreviewData {
@@ -143,7 +156,10 @@ export interface PreviewData {
   readonly lang: Lang;
   /** False for a document that is no report (nothing to draw; `reports` is empty). */
   readonly isReport: boolean;
+  /** The report shown (the one at the requested line): none or one. */
   readonly reports: readonly PreviewReport[];
+  /** Every report of the document, in order. */
+  readonly list: readonly PreviewReportRef[];
   readonly ui: PreviewStrings;
 }
 
@@ -527,43 +543,96 @@ export interface PreviewOptions {
   readonly findings?: readonly Finding[];
 }
 
-/** The preview of the reports of a document (one document may hold several). */
-export function previewReports(reports: readonly Report[], options: PreviewOptions = {}): PreviewReport[] {
+/** One report's preview; `index` is its position among the document's reports (it prefixes the cell ids). */
+export function previewReport(report: Report, index: number, options: PreviewOptions = {}): PreviewReport {
   const lang = options.lang ?? 'zh';
   const all = options.findings;
   const reported = all ? new Set(all.map((f) => `${f.ruleId}@${f.range.start}:${f.range.end}`)) : undefined;
-  const out: PreviewReport[] = [];
-  reports.forEach((report, k) => {
-    if (report.notAReport) return;
-    const start = report.lines[report.firstLine].start;
-    const end = report.lines[report.lastLine].end;
-    const findings = (all ?? []).filter((f) => f.range.start >= start && f.range.start <= end);
-    const b: Build = { report, prefix: String(k), lang, findings, reported, ids: new Map() };
-    for (const t of report.tables) assignIds(b, t);
-    const tables = (['T2', 'T3', 'T4'] as const).map((kind) => previewTable(b, kind));
-    out.push({
-      ...(report.title ? { title: report.title.text } : {}),
-      ...(report.title?.year !== undefined ? { year: report.title.year } : {}),
-      format: report.format.effective,
-      formatText: formatText(report, lang),
-      firstLine: report.firstLine,
-      lastLine: report.lastLine,
-      counts: countSeverities(findings),
-      sections: previewSections(b),
-      tables,
-    });
+  const start = report.lines[report.firstLine].start;
+  const end = report.lines[report.lastLine].end;
+  const findings = (all ?? []).filter((f) => f.range.start >= start && f.range.start <= end);
+  const b: Build = { report, prefix: String(index), lang, findings, reported, ids: new Map() };
+  for (const t of report.tables) assignIds(b, t);
+  return {
+    index,
+    ...(report.title ? { title: report.title.text } : {}),
+    ...(report.title?.year !== undefined ? { year: report.title.year } : {}),
+    format: report.format.effective,
+    formatText: formatText(report, lang),
+    firstLine: report.firstLine,
+    lastLine: report.lastLine,
+    counts: countSeverities(findings),
+    sections: previewSections(b),
+    tables: (['T2', 'T3', 'T4'] as const).map((kind) => previewTable(b, kind)),
+  };
+}
+
+/** Where a report of a document is: offsets [start, end] and lines. */
+export interface ReportSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly firstLine: number;
+  readonly lastLine: number;
+  /** No report (binary data, no heading, no title …). */
+  readonly notAReport: boolean;
+}
+
+export function reportSpan(report: Report): ReportSpan {
+  return {
+    start: report.lines[report.firstLine].start,
+    end: report.lines[report.lastLine].end,
+    firstLine: report.firstLine,
+    lastLine: report.lastLine,
+    notAReport: !!report.notAReport,
+  };
+}
+
+/** The list of a document's reports (for a document holding several), from their spans: no parsing. */
+export function previewList(text: string, spans: readonly ReportSpan[], findings: readonly Finding[] = []): PreviewReportRef[] {
+  const out: PreviewReportRef[] = [];
+  spans.forEach((s, index) => {
+    if (s.notAReport) return;
+    // the title: the first line with text (titles may wrap; the first line names the agency)
+    let title = '';
+    for (let at = s.start; at < s.end && !title; ) {
+      let nl = text.indexOf('\n', at);
+      if (nl < 0 || nl > s.end) nl = s.end;
+      title = text.slice(at, nl).trim();
+      at = nl + 1;
+    }
+    const inside = findings.filter((f) => f.range.start >= s.start && f.range.start <= s.end);
+    out.push({ index, title: title.length > 60 ? title.slice(0, 59) + '…' : title, firstLine: s.firstLine, lastLine: s.lastLine, counts: countSeverities(inside) });
   });
   return out;
 }
 
-/** The whole answer of `govreport/preview` for a document's reports. */
-export function previewData(
-  uri: string,
-  version: number,
-  reports: readonly Report[],
-  options: PreviewOptions & { readonly isReport?: boolean } = {},
-): PreviewData {
+export interface PreviewDataOptions extends PreviewOptions {
+  /** False: the document is no report (diagnostics not shown); nothing is drawn. Default: some report is one. */
+  readonly isReport?: boolean;
+  /** The (0-based) line whose report is shown; default: the first report. */
+  readonly line?: number;
+  /**
+   * All reports of the document, when `reports` holds only some of them (the one at `line` at least): checks of
+   * large documents keep the reports they did not re-check unparsed.
+   */
+  readonly spans?: readonly ReportSpan[];
+}
+
+/**
+ * The answer of `govreport/preview`: the report at `line` in full, and the list of the document's reports (a file
+ * may hold several; the preview shows one at a time, the one the cursor is in).
+ */
+export function previewData(uri: string, version: number, text: string, reports: readonly Report[], options: PreviewDataOptions = {}): PreviewData {
   const lang = options.lang ?? 'zh';
-  const isReport = options.isReport ?? reports.some((r) => !r.notAReport);
-  return { uri, version, lang, isReport, reports: isReport ? previewReports(reports, options) : [], ui: previewStrings(lang) };
+  const spans = options.spans ?? reports.map(reportSpan);
+  const isReport = options.isReport ?? spans.some((s) => !s.notAReport);
+  const base = { uri, version, lang, ui: previewStrings(lang) };
+  if (!isReport) return { ...base, isReport, reports: [], list: [] };
+  const list = previewList(text, spans, options.findings);
+  // the report holding the line, else the nearest before it, else the first
+  const line = options.line ?? list[0]?.firstLine ?? 0;
+  let pick = list[0];
+  for (const r of list) if (r.firstLine <= line) pick = r;
+  const report = pick && reports.find((r) => r.firstLine === pick.firstLine && !r.notAReport);
+  return { ...base, isReport, reports: report ? [previewReport(report, pick.index, options)] : [], list };
 }
