@@ -21,7 +21,7 @@ if (!workspace || !userDataDir || !extensionsDir) throw new Error('run the UI te
 seedReport(workspace, SEED).finding('table3-row-total');
 
 const T = 30_000;
-const { page, launch, close, shot, editor, openFromExplorer, runCommand } = workbench(T, 'ui-preview');
+const { page, server, launch, close, shot, editor, openFromExplorer, runCommand } = workbench(T, 'ui-preview');
 const frame = () => previewFrame(page());
 const cell = (id) => frame().locator(`td[data-id="${id}"]`);
 const hasClass = async (id, cls) => new RegExp(`\\b${cls}\\b`).test((await cell(id).getAttribute('class')) ?? '');
@@ -48,7 +48,21 @@ async function goToLine(line, key = 'End') {
 }
 
 describe('the table preview beside a report (VS Code in a browser, extension from the VSIX)', () => {
-  before(() => launch({ userDataDir, extensionsDir, workspace }));
+  /** What the page (and its frames, the webview's among them) asked for, and what it said about its policy. */
+  const requests = [];
+  const policy = [];
+  before(() =>
+    launch(
+      { userDataDir, extensionsDir, workspace },
+      {
+        onPage: (p) => {
+          p.on('request', (r) => requests.push(r.url()));
+          p.on('console', (m) => {
+            if (/Content[- ]Security[- ]Policy|Refused to (load|execute|apply)/i.test(m.text())) policy.push(m.text());
+          });
+        },
+      },
+    ));
   after(() => close());
 
   it('opens sample 000 and its preview from the editor title button', () =>
@@ -107,6 +121,18 @@ describe('the table preview beside a report (VS Code in a browser, extension fro
       assert.equal(await cell(R1_TOTAL).locator('.computed').count(), 0);
       assert.equal((await cell('0:T3:r1:5').innerText()).trim(), '2');
       console.log(`# preview updated ${ms} ms after the keystrokes (govreport.debounceMs = 200)`);
+    }));
+
+  it('the preview loaded nothing from outside the editor and broke no rule of its Content-Security-Policy', () =>
+    shot('offline', async () => {
+      const base = new URL(server().base);
+      const outside = requests.filter((u) => {
+        const url = new URL(u);
+        return !['data:', 'blob:'].includes(url.protocol) && url.host !== base.host && !url.host.endsWith('.vscode-cdn.net');
+      });
+      assert.deepEqual(outside.filter((u) => /webview|preview/i.test(u)), [], 'requests of the preview to other hosts');
+      assert.ok(requests.some((u) => u.includes('client/out/webview/preview.js')), 'the preview script came from the extension');
+      assert.deepEqual(policy, [], 'Content-Security-Policy violations');
     }));
 
   it('the preview keeps its data when hidden and shown again (webview state)', () =>
