@@ -151,6 +151,16 @@ describe('the table preview beside a report (VS Code in a browser, extension fro
       assert.equal((await cell('0:T3:r1:5').innerText()).trim(), '2');
     }));
 
+  it('a reloaded window reopens the preview (its serializer), drawn again', () =>
+    shot('reload', async () => {
+      await page().reload({ waitUntil: 'domcontentloaded' });
+      await page().locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      await page().locator('.tab', { hasText: /Preview 000_/ }).first().click({ timeout: T });
+      await cell(R1_TOTAL).waitFor({ timeout: T });
+      assert.equal((await cell('0:T3:r1:5').innerText()).trim(), '2', 'the edited (auto-saved) report');
+      assert.equal(await hasClass(R1_TOTAL, 'wrong'), false);
+    }));
+
   it('puts the report back and closes the editors (the next suite starts with the same user data and workspace)', () =>
     shot('cleanup', async () => {
       // the web workbench saves edits by itself (files.autoSave defaults to afterDelay there): restore the file
