@@ -79,8 +79,9 @@ class ReportPreview implements vscode.Disposable {
           void this.refresh();
         } else if (m?.type === 'reveal') void this.reveal(m as RevealMessage);
       }),
+      // a new check of the document (also of the same version, after a settings change): fetch its preview
       server.onStatus((p) => {
-        if (server.toCodeUri(p.uri) === key) void this.refresh();
+        if (server.toCodeUri(p.uri) === key) void this.refresh(true);
       }),
       server.onDidStart(() => void this.refresh()),
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -98,7 +99,8 @@ class ReportPreview implements vscode.Disposable {
         if (this.shownLines && (line < this.shownLines.first || line > this.shownLines.last)) void this.refresh(true);
       }),
       vscode.workspace.onDidOpenTextDocument((d) => {
-        if (d.uri.toString() === key) void this.refresh();
+        // reopened: its versions start again, what is shown says nothing about it
+        if (d.uri.toString() === key) void this.refresh(true);
       }),
     );
   }
