@@ -8,7 +8,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyEdits, lint, parseDocument, previewData, reportSpan, type PreviewCell, type PreviewData, type PreviewRow, type PreviewTable } from '../../server/src/core';
 import { cellAt, indexCells, renderPreview, tipLines } from '../../client/src/preview/render';
-import { readFixture, seedNames } from '../helpers';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { FIXTURES, readFixture, seedNames } from '../helpers';
 
 const [SEED0, SEED1, , , SEED4] = seedNames();
 
@@ -233,6 +235,44 @@ test('a document holding two reports: the list of both, the one at the line in f
   assert.deepEqual(only, second);
   assert.match(renderPreview(second), /class="report-list"/);
   assert.doesNotMatch(renderPreview(preview(text0)), /class="report-list"/, 'no list for a single report');
+});
+
+test('real reports (test/fixtures/real): every report previews, every cell range holds its text, each wrong total has its finding', () => {
+  const dir = path.join(FIXTURES, 'real');
+  const IDENTITY_RULES = /^table3-(row-total|legal-subtotal|group-subtotal|results-total|column-balance)$|^table4-block-total$/;
+  let reports = 0;
+  let cells = 0;
+  let wrong = 0;
+  for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
+    const text = fs.readFileSync(path.join(dir, name), 'utf8');
+    const parsed = parseDocument(text);
+    const { findings } = lint(text);
+    for (const r of parsed.filter((x) => !x.notAReport)) {
+      const d = previewData('u', 1, text, parsed, { findings, line: r.firstLine });
+      assert.equal(d.reports.length, 1, name);
+      reports++;
+      for (const t of d.reports[0].tables) {
+        for (const b of t.blocks) {
+          for (const row of b.rows) {
+            for (const c of row.cells) {
+              if (c.state === 'absent') continue;
+              cells++;
+              if ((c.state === 'number' || c.state === 'text') && c.raw) assert.equal(textAt(text, c.range!).trim(), c.raw, `${name} ${c.id}`);
+              if (c.computed === undefined) continue;
+              wrong++;
+              const line = c.range!.start.line;
+              assert.ok(
+                findings.some((f) => IDENTITY_RULES.test(f.ruleId) && r.index.positionAt(f.range.start).line === line),
+                `${name} ${c.id}: marked wrong without a finding on line ${line + 1}`,
+              );
+            }
+          }
+        }
+      }
+    }
+  }
+  assert.ok(reports >= 10 && cells > 1000, `${reports} reports, ${cells} cells`);
+  assert.ok(wrong > 0, 'some real report has a wrong total');
 });
 
 // ------------------------------------------------------------------ the HTML the webview draws (render.ts)
