@@ -18,6 +18,8 @@ const targets = [
   ['server/src/cli/worker.ts', 'server/out/cli-worker.js', 'node', {}],
   ['client/src/browser/extension.ts', 'client/out/browser/extension.js', 'browser', { external: ['vscode'], format: 'cjs' }],
   ['server/src/browser/server.ts', 'server/out/browser/server.js', 'browser', { format: 'iife' }],
+  // the table preview's webview script (runs in the webview's frame, desktop and browser alike)
+  ['client/webview/main.ts', 'client/out/webview/preview.js', 'browser', { format: 'iife' }],
 ];
 
 const builds = [];

@@ -13,6 +13,7 @@ import type { BaseLanguageClient } from 'vscode-languageclient';
 import { registerCommands } from './commands';
 import { registerRuleDocs } from './ruleDocs';
 import { ReportFileAssociation } from './files';
+import { registerPreview } from './preview/panel';
 import type { StatusParams } from './protocol';
 import { ServerController, changeMayMakeReport, documentSelector, mayBeReport, type ClientPlatform } from './server';
 import { ReportStatusBar } from './status';
@@ -48,6 +49,7 @@ export function activateWith(context: vscode.ExtensionContext, platform: ClientP
     registerSuppression(documentSelector(schemes)),
     registerRuleDocs(context),
     new ReportFileAssociation(schemes.reports.filter((s) => s !== 'untitled')),
+    registerPreview(server, context.extensionUri),
   );
 
   // Lazy start: the first document that may be a report starts the server.

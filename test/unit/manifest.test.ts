@@ -68,7 +68,7 @@ test('the Chinese manifest strings are Chinese and the English ones are not', ()
   }
   assert.equal(nlsZh.category, '政务公开年报');
   assert.equal(nlsEn.category, 'GovReport');
-  for (const k of ['command.exportTables.title', 'command.checkWorkspace.title', 'command.fixAll.title', 'command.restartServer.title']) {
+  for (const k of ['command.exportTables.title', 'command.checkWorkspace.title', 'command.fixAll.title', 'command.restartServer.title', 'command.openPreview.title']) {
     assert.doesNotMatch(nlsEn[k], cjk, `en "${k}"`);
   }
 });
@@ -81,7 +81,7 @@ test('every command has a localised title and the category 政务公开年报 / 
   const ids = commands.map((c) => c.command);
   assert.deepEqual(
     [...ids].sort(),
-    ['govreport.checkWorkspace', 'govreport.exportTables', 'govreport.fixAll', 'govreport.newReport', 'govreport.restartServer'],
+    ['govreport.checkWorkspace', 'govreport.exportTables', 'govreport.fixAll', 'govreport.newReport', 'govreport.openPreview', 'govreport.restartServer'],
   );
   const source = clientSources().map((s) => s.text).join('\n');
   for (const c of commands) {
@@ -91,7 +91,7 @@ test('every command has a localised title and the category 政务公开年报 / 
   }
   // And nothing the client registers is missing from the manifest, except internal commands.
   const registered = [...source.matchAll(/'(govreport\.[A-Za-z]+)'/g)].map((m) => m[1]);
-  const commandLike = registered.filter((id) => /^govreport\.(newReport|exportTables|checkWorkspace|fixAll|restartServer|suppress)$/.test(id));
+  const commandLike = registered.filter((id) => /^govreport\.(newReport|exportTables|checkWorkspace|fixAll|restartServer|openPreview|suppress)$/.test(id));
   for (const id of commandLike) assert.ok(ids.includes(id) || id === 'govreport.suppress', `${id} is contributed`);
 });
 
@@ -102,7 +102,7 @@ test('menus only reference contributed commands; report commands are limited to 
     for (const item of items) assert.ok(ids.has(item.command), `${menu}: ${item.command} is a contributed command`);
   }
   for (const menu of ['editor/title', 'editor/context', 'commandPalette']) {
-    for (const item of menus[menu].filter((i) => ['govreport.fixAll', 'govreport.exportTables'].includes(i.command))) {
+    for (const item of menus[menu].filter((i) => ['govreport.fixAll', 'govreport.exportTables', 'govreport.openPreview'].includes(i.command))) {
       assert.match(item.when, /govreport\.activeEditorIsReport/, `${menu}: ${item.command} only for reports`);
       assert.match(item.when, /LangId == govreport/, `${menu}: ${item.command} for the govreport language`);
     }

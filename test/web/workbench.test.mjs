@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { countsOf, root, seedReport, workbench } from '../ui/workbench-lib.mjs';
+import { assertWrongTotal, openPreviewFromTitle } from '../ui/preview-lib.mjs';
 
 const workspace = process.env.GOVREPORT_WEB_WORKSPACE;
 const userDataDir = process.env.GOVREPORT_WEB_USER_DATA;
@@ -106,6 +107,14 @@ describe('VS Code for the web: the extension in the web worker extension host', 
       assert.equal(heading, 'table3-row-total');
       assert.deepEqual(elsewhere, [], 'requests to other hosts');
       await page().keyboard.press('Control+W');
+    }));
+
+  it('the table preview (from the editor title) shows the wrong table-3 total in red with the computed 0', () =>
+    shot('preview', async () => {
+      const frame = await openPreviewFromTitle(page(), T);
+      await assertWrongTotal(frame, T);
+      // back to the report's group for the next steps
+      await page().keyboard.press('Control+1');
     }));
 
   it('"Check All Reports in Workspace" lists the findings of a closed report (the client serves the files)', () =>

@@ -5,7 +5,7 @@
  */
 
 import type { Diagnostic, DocumentSymbol, FoldingRange, Hover, InlayHint, TextEdit } from 'vscode-languageserver';
-import type { Lang, RuleFailure, RuleSetting, SeverityCounts } from '../core';
+import type { Lang, PreviewData, RuleFailure, RuleSetting, SeverityCounts } from '../core';
 
 export { DIAGNOSTIC_SOURCE as SOURCE } from '../shared/protocol';
 
@@ -72,6 +72,7 @@ export type ViewRequest =
   | { readonly view: 'hover'; readonly offset: number }
   | { readonly view: 'symbols' }
   | { readonly view: 'folding' }
-  | { readonly view: 'inlay' };
+  | { readonly view: 'inlay' }
+  | { readonly view: 'preview'; readonly line?: number };
 
-export type ViewResult = Hover | null | DocumentSymbol[] | FoldingRange[] | InlayHint[];
+export type ViewResult = Hover | null | DocumentSymbol[] | FoldingRange[] | InlayHint[] | PreviewData;

@@ -1,6 +1,7 @@
 /** The custom messages (server/src/shared/protocol.ts) as typed requests and notifications of the server library. */
 
 import { NotificationType, RequestType } from 'vscode-languageserver';
+import type { PreviewParams, PreviewResult } from '../core/views/preview';
 import {
   Method,
   type CheckWorkspaceParams,
@@ -25,3 +26,5 @@ export const CheckWorkspaceRequest = new RequestType<CheckWorkspaceParams, Check
 
 export const WorkspaceFilesRequest = new RequestType<WorkspaceFilesParams, WorkspaceFilesResult, void>(Method.workspaceFiles);
 export const ReadFileRequest = new RequestType<ReadFileParams, ReadFileResult, void>(Method.readFile);
+/** `govreport/preview` (client -> server): the table preview of an open document (never a file read from disk). */
+export const PreviewRequest = new RequestType<PreviewParams, PreviewResult, void>(Method.preview);

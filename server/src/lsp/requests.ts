@@ -1,4 +1,7 @@
-/** The custom requests of docs/dev/contracts.md: export the tables, a report skeleton, check the workspace. */
+/**
+ * The custom requests of docs/dev/contracts.md: export the tables, a report skeleton, check the workspace, the
+ * table preview.
+ */
 
 import { reportSkeleton } from '../core';
 import type { Context } from './context';
@@ -6,14 +9,19 @@ import type { DiagnosticsControl } from './diagnostics';
 import {
   CheckWorkspaceRequest,
   ExportTablesRequest,
+  PreviewRequest,
   SkeletonRequest,
   type CheckWorkspaceResult,
   type ExportTablesParams,
   type ExportTablesResult,
+  type PreviewData,
+  type PreviewParams,
+  type PreviewResult,
   type SkeletonParams,
   type SkeletonResult,
 } from './protocol';
 import { safe } from './safe';
+import { currentView } from './views';
 
 /** The text of a document: open, else the saved file (undefined when neither). */
 async function textOf(ctx: Context, uri: string): Promise<string | undefined> {
@@ -43,6 +51,17 @@ export function registerRequests(getCtx: () => Context, diagnostics: Diagnostics
       const year = typeof y === 'number' && Number.isInteger(y) && y >= 2019 && y <= 2100 ? y : new Date().getFullYear() - 1;
       const agency = typeof params?.agency === 'string' ? params.agency : undefined;
       return { text: reportSkeleton({ year, agency }) };
+    }),
+  );
+
+  connection.onRequest(
+    PreviewRequest,
+    safe<PreviewParams, PreviewResult>(getCtx, PreviewRequest.method, null, async (params) => {
+      // open documents only (the server's document store): the preview never reads a file
+      if (!params || typeof params.uri !== 'string' || !ctx.documents.get(params.uri)) return null;
+      const line = typeof params.line === 'number' && Number.isInteger(params.line) && params.line >= 0 ? params.line : undefined;
+      const view = await currentView(ctx, params.uri, () => ({ view: 'preview', line }));
+      return (view as PreviewData | undefined) ?? null;
     }),
   );
 

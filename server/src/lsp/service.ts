@@ -12,6 +12,8 @@ import {
   documentPairing,
   exportTables,
   parseDocument,
+  previewData,
+  reportSpan,
   RULES,
   summarize,
   withoutSuppressed,
@@ -20,6 +22,7 @@ import {
   type Lang,
   type LineIndex,
   type Report,
+  type ReportSpan,
   type ReportSummary,
   type Rule,
   type RuleFailure,
@@ -59,6 +62,8 @@ interface Checked {
   reports(): readonly Report[];
   /** Reports among which the one holding `offset` is. */
   reportsAt(offset: number): readonly Report[];
+  /** Where every report of the document is (no parsing). */
+  spans(): readonly ReportSpan[];
 }
 
 interface DocState {
@@ -67,6 +72,8 @@ interface DocState {
   reports(): readonly Report[];
   /** Reports among which the one holding `offset` is (hovers need no other). */
   reportsAt(offset: number): readonly Report[];
+  spans(): readonly ReportSpan[];
+  readonly text: string;
   readonly findings: Finding[];
   readonly lang: Lang;
   /** Views are offered only for documents whose diagnostics are published. */
@@ -118,7 +125,7 @@ export class ReportService {
       indexOf: (uri) => this.candidates.indexOf(uri),
     });
 
-    if (!input.closed) this.remember(input.uri, { version: input.version, key: input.key, reports: checked.reports, reportsAt: checked.reportsAt, findings: publish ? kept : [], lang, publish });
+    if (!input.closed) this.remember(input.uri, { version: input.version, key: input.key, reports: checked.reports, reportsAt: checked.reportsAt, spans: checked.spans, text: input.text, findings: publish ? kept : [], lang, publish });
     return {
       uri: input.uri,
       version: input.version,
@@ -166,6 +173,7 @@ export class ReportService {
       previousYear: result?.previousYears[0],
       reports: () => reports,
       reportsAt: () => reports,
+      spans: () => reports.map(reportSpan),
     };
   }
 
@@ -203,6 +211,14 @@ export class ReportService {
       previousYear: publish ? pairing.firstPrevious(r.segments) : undefined,
       reports: () => r.reports(),
       reportsAt: (offset) => [r.reportAt(segmentAt(offset))],
+      spans: () =>
+        r.segments.map((x) => ({
+          start: x.start,
+          end: x.end,
+          firstLine: x.firstLine,
+          lastLine: r.index.positionAt(Math.max(x.start, x.end - 1)).line,
+          notAReport: x.summary.notAReport,
+        })),
     };
   }
 
@@ -224,6 +240,17 @@ export class ReportService {
     }
     if (!st || st.version !== version || st.key !== key) return { miss: true };
     if (req.view === 'hover') return { miss: false, result: st.publish ? hoverView(st.reportsAt(req.offset), st.findings, req.offset, st.lang) : null };
+    if (req.view === 'preview') {
+      if (!st.publish) return { miss: false, result: previewData(uri, version, '', [], { lang: st.lang, isReport: false }) };
+      // one report in full (the one at the line, as previewData picks it), the others listed from their spans
+      const spans = st.spans();
+      const reportsOnly = spans.filter((x) => !x.notAReport);
+      const line = req.line ?? reportsOnly[0]?.firstLine ?? 0;
+      let at = reportsOnly[0] ?? spans[0];
+      for (const x of reportsOnly) if (x.firstLine <= line) at = x;
+      const result = previewData(uri, version, st.text, at ? st.reportsAt(at.start) : [], { lang: st.lang, findings: st.findings, isReport: true, line, spans });
+      return { miss: false, result };
+    }
     if (!st.publish) return { miss: false, result: [] };
     // outline, folding and inlay hints take every report (parsed now if the check reused findings)
     const reports = st.reports();

@@ -11,6 +11,7 @@ export const Method = {
   checkWorkspace: 'govreport/checkWorkspace',
   workspaceFiles: 'govreport/workspaceFiles',
   readFile: 'govreport/readFile',
+  preview: 'govreport/preview',
 } as const;
 
 /** `govreport/status` (server -> client notification), sent for every checked document. */
@@ -102,3 +103,9 @@ export const DIAGNOSTIC_SOURCE = 'govreport';
 export const LANGUAGE_ID = 'govreport';
 /** The code-action kind of "fix all in this file" (works with `editor.codeActionsOnSave`). */
 export const FIX_ALL_KIND = 'source.fixAll.govreport';
+
+/**
+ * `govreport/preview` (client -> server request) `{ uri, version?, line? }` -> the table preview of an open document,
+ * or null. The data types are the checking core's own (a pure module), imported as types only.
+ */
+export type { PreviewParams, PreviewResult, PreviewData } from '../core/views/preview';
