@@ -155,10 +155,10 @@ test('missing files, unmatched globs and empty folders exit 2; the other inputs 
   assert.equal(glob.status, 2);
   assert.match(glob.stderr, /没有与“test\/fixtures\/seeds\/\*\.nomatch”匹配的文件/);
   const dir = tempDir(t);
-  fs.writeFileSync(path.join(dir, 'notes.pdf'), 'x');
+  fs.writeFileSync(path.join(dir, 'notes.xlsx'), 'x');
   const empty = cli([dir]);
   assert.equal(empty.status, 2);
-  assert.match(empty.stderr, /没有 \.txt 或 \.md 文件/);
+  assert.match(empty.stderr, /没有可检查的报告文件（\.txt、\.md、\.pdf/);
 });
 
 test('an unreadable input exits 2 with a clear message', (t) => {

@@ -1,9 +1,11 @@
 /**
  * Web pages (.html, .htm, .shtml) → report text.
  *
- * 1. Charset: BOM, else the `<meta charset>` / `http-equiv` Content-Type of the first 8 KB (GBK, GB2312 and
- *    GB18030 are all decoded as GB18030, their superset), else sniffed: valid UTF-8, otherwise GB18030. A page
- *    that declares UTF-8 but is not valid UTF-8 (a mislabelled saved copy) is sniffed too.
+ * 1. Charset: the BOM; else bytes that are valid UTF-8 are UTF-8 (long GBK text is never valid UTF-8, and saved
+ *    copies often keep a `charset=gb2312` meta after being re-encoded); else the `<meta charset>` /
+ *    `http-equiv` Content-Type of the first 8 KB when it names another charset (Big5 …); else GB18030 (the
+ *    superset of GBK and GB2312, which is what such pages declare). A page without any `<meta>` is sniffed
+ *    the same way.
  * 2. Parsing: htmlparser2's `Parser` — a small, maintained, pure-JS, forgiving tokenizer (no DOM, no Node APIs;
  *    runs in the browser worker too) that decodes entities and copes with the unclosed `<p>`/`<td>` of
  *    hand-edited government pages. A light element tree is built from its events; `script`, `style`, `nav`,
@@ -90,21 +92,26 @@ function decodeHtml(bytes: Uint8Array): string | undefined {
     if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
     if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
     if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-    const declared = declaredCharset(bytes);
-    if (declared && !/^(utf-?8|unicode-1-1-utf-8)$/.test(declared)) {
-      const label = /^(gb2312|gbk|x-gbk|gb18030|gb_2312-80|chinese|csgb2312|iso-ir-58)$/.test(declared) ? 'gb18030' : declared;
+    // valid UTF-8 with non-ASCII bytes is UTF-8 whatever the page declares (long GBK text is never valid UTF-8;
+    // saved copies often keep a `charset=gb2312` meta after the browser re-encoded them)
+    if (bytes.some((b) => b >= 0x80)) {
       try {
-        return new TextDecoder(label).decode(bytes);
-      } catch (e) {
-        if (label === 'gb18030') throw e; // no GB decoder at all
-        // an unknown label: sniff
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      } catch {
+        // not UTF-8: the declaration, else GB18030
+      }
+    } else {
+      return new TextDecoder('utf-8').decode(bytes);
+    }
+    const declared = declaredCharset(bytes);
+    if (declared && !/^(utf-?8|unicode-1-1-utf-8|gb2312|gbk|x-gbk|gb18030|gb_2312-80|chinese|csgb2312|iso-ir-58)$/.test(declared)) {
+      try {
+        return new TextDecoder(declared).decode(bytes); // big5, …
+      } catch {
+        // an unknown label: GB18030 below
       }
     }
-    try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      return new TextDecoder('gb18030').decode(bytes);
-    }
+    return new TextDecoder('gb18030').decode(bytes);
   } catch {
     return undefined;
   }
