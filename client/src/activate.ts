@@ -12,6 +12,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { registerCommands } from './commands';
 import { ReportFileAssociation } from './files';
+import { registerOriginals } from './originals';
 import type { StatusParams } from './protocol';
 import { ServerController, changeMayMakeReport, documentSelector, mayBeReport, type ClientPlatform } from './server';
 import { ReportStatusBar } from './status';
@@ -44,6 +45,7 @@ export function activateWith(context: vscode.ExtensionContext, platform: ClientP
   context.subscriptions.push(
     status,
     registerCommands(server),
+    registerOriginals(server),
     registerSuppression(documentSelector(schemes)),
     new ReportFileAssociation(schemes.reports.filter((s) => s !== 'untitled')),
   );

@@ -10,7 +10,23 @@ export const Method = {
   checkWorkspace: 'govreport/checkWorkspace',
   workspaceFiles: 'govreport/workspaceFiles',
   readFile: 'govreport/readFile',
+  readOriginal: 'govreport/readOriginal',
 } as const;
+
+/** The scheme of the documents holding the text read from an original (PDF, Word, web page). */
+export const ORIGINAL_SCHEME = 'govreport-original';
+
+/** `govreport/readOriginal` (client -> server request): the server's readers read an original's bytes. */
+export interface ReadOriginalParams {
+  uri: string;
+  base64: string;
+}
+export interface ReadOriginalResult {
+  kind: string;
+  /** '' when nothing could be read (the notices say why). */
+  text: string;
+  notices: { code: string; zh: string; en: string }[];
+}
 
 /** `govreport/status` (server -> client notification), sent for every checked document. */
 export interface StatusParams {

@@ -70,6 +70,23 @@ export interface ReadFileResult {
   readonly base64?: string;
 }
 
+/** `govreport/readOriginal` (client -> server): the text read from a published original (PDF, Word, web page). */
+export interface ReadOriginalParams {
+  /** The original file's URI (its name decides the reader). */
+  readonly uri: string;
+  /** The file's bytes in base64, read by the client (any file system VS Code has, desktop or web). */
+  readonly base64: string;
+}
+
+export interface ReadOriginalResult {
+  readonly kind: string;
+  /** The report text ('' when nothing could be read: see the notices). */
+  readonly text: string;
+  readonly notices: readonly { readonly code: string; readonly zh: string; readonly en: string }[];
+}
+
+export const ReadOriginalRequest = new RequestType<ReadOriginalParams, ReadOriginalResult, void>('govreport/readOriginal');
+
 export const StatusNotification = new NotificationType<StatusParams>('govreport/status');
 export const ExportTablesRequest = new RequestType<ExportTablesParams, ExportTablesResult, void>('govreport/exportTables');
 export const SkeletonRequest = new RequestType<SkeletonParams, SkeletonResult, void>('govreport/skeleton');

@@ -10,6 +10,7 @@
 import type { Connection, WorkspaceFolder } from 'vscode-languageserver';
 import type { CandidateText } from './analyzer-common';
 import { matchFile } from './glob';
+import { isOriginalUri, originalFileUri, readOriginalBytes } from './originals';
 import { ReadFileRequest, WorkspaceFilesRequest, type WorkspaceFileEntry } from './protocol';
 
 /** Folders a workspace scan does not enter (besides hidden ones). */
@@ -50,6 +51,21 @@ export function decodeBytes(buf: Uint8Array): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A file's bytes → the text the checker reads: an original (PDF, Word, web page, by its name) through the readers
+ * (undefined when nothing could be read), any other file as `decodeBytes`.
+ */
+export async function fileText(uri: string, bytes: Uint8Array): Promise<string | undefined> {
+  if (!isOriginalUri(uri)) return decodeBytes(bytes);
+  const read = await readOriginalBytes(uri, bytes);
+  return read.text === '' ? undefined : read.text;
+}
+
+/** A workspace file the scans keep: text reports and originals. */
+export function isScannedFile(name: string): boolean {
+  return /\.(txt|md)$/i.test(name) || isOriginalUri(name);
 }
 
 /** A cheap test for text that may hold a report (a year and the words of the title). */
@@ -211,7 +227,7 @@ export class OpenDocumentsWorkspace implements Workspace {
   }
 
   fileKey(uri: string): string | undefined {
-    return uri;
+    return originalFileUri(uri) ?? uri;
   }
 }
 
@@ -268,7 +284,7 @@ export class ScanSchedule {
   }
 }
 
-function fromBase64(b64: string): Uint8Array {
+export function fromBase64(b64: string): Uint8Array {
   const bin = atob(b64);
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
@@ -327,7 +343,7 @@ export class ClientFilesWorkspace extends OpenDocumentsWorkspace implements Work
   private async fetchText(uri: string): Promise<string | undefined> {
     try {
       const { base64 } = await this.host.connection.sendRequest(ReadFileRequest, { uri });
-      return typeof base64 === 'string' ? decodeBytes(fromBase64(base64)) : undefined;
+      return typeof base64 === 'string' ? await fileText(uri, fromBase64(base64)) : undefined;
     } catch (e) {
       this.host.log(`govreport/readFile ${uri} failed: ${e instanceof Error ? e.message : String(e)}`);
       return undefined;

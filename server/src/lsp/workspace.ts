@@ -15,7 +15,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection, WorkspaceFolder } from 'vscode-languageserver/node';
 import type { CandidateText } from './analyzer-common';
 import { matchFile } from './glob';
-import { decodeBytes, fetchFolders, SCAN_LIMITS, ScanDelta, ScanSchedule, SKIP_DIRS, type Workspace } from './workspace-common';
+import { originalFileUri } from './originals';
+import { fetchFolders, fileText, isScannedFile, SCAN_LIMITS, ScanDelta, ScanSchedule, SKIP_DIRS, type Workspace } from './workspace-common';
 
 const SKIP = new Set(SKIP_DIRS);
 
@@ -104,7 +105,7 @@ export class WorkspaceFiles implements Workspace {
     try {
       const st = await fsp.stat(p);
       if (!st.isFile() || st.size > SCAN_LIMITS.bytes) return undefined;
-      return decodeBytes(await fsp.readFile(p));
+      return await fileText(uri, await fsp.readFile(p));
     } catch {
       return undefined;
     }
@@ -112,7 +113,7 @@ export class WorkspaceFiles implements Workspace {
 
   /** The resolved local path. */
   fileKey(uri: string): string | undefined {
-    const p = uriToPath(uri);
+    const p = uriToPath(originalFileUri(uri) ?? uri);
     return p === undefined ? undefined : path.resolve(p);
   }
 
@@ -151,7 +152,7 @@ export class WorkspaceFiles implements Workspace {
         if (d.isDirectory()) {
           if (d.name.startsWith('.') || SKIP.has(d.name)) continue;
           await walk(p, depth + 1);
-        } else if (d.isFile() && /\.(txt|md)$/i.test(d.name)) {
+        } else if (d.isFile() && isScannedFile(d.name)) {
           kept++;
           const uri = pathToUri(p);
           delta.see(uri);
@@ -166,12 +167,12 @@ export class WorkspaceFiles implements Workspace {
           if (old && old.mtimeMs === st.mtimeMs && old.size === st.size) continue;
           let text: string | undefined;
           try {
-            text = decodeBytes(await fsp.readFile(p));
+            text = await fileText(uri, await fsp.readFile(p));
           } catch {
             continue;
           }
           if (text === undefined) {
-            this.log(`${p}: neither UTF-8 nor decodable as GB18030 on this runtime; skipped`);
+            this.log(`${p}: not decodable (neither UTF-8 nor GB18030 on this runtime, or an original with no readable text); skipped`);
             continue;
           }
           const { mtimeMs, size } = st;
