@@ -64,7 +64,7 @@ test('a folder given by a relative path outside the repository root (../shared/s
   fs.mkdirSync(path.join(dir, 'reports', '2021', 'nested'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'reports', '2021', 'nested', SEED_000), fs.readFileSync(path.join(SEEDS, SEED_000)));
   fs.writeFileSync(path.join(dir, 'reports', SEED_002), fs.readFileSync(path.join(SEEDS, SEED_002)));
-  fs.writeFileSync(path.join(dir, 'reports', 'ignored.pdf'), 'not checked');
+  fs.writeFileSync(path.join(dir, 'reports', 'ignored.xlsx'), 'not checked'); // originals (.pdf …) are checked: test/cli/originals.test.ts
   fs.mkdirSync(path.join(dir, 'reports', '.hidden'));
   fs.writeFileSync(path.join(dir, 'reports', '.hidden', SEED_001), fs.readFileSync(path.join(SEEDS, SEED_001)));
   fs.mkdirSync(path.join(dir, 'work'));
