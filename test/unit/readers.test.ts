@@ -223,3 +223,20 @@ test('damaged, empty and legacy files: one notice each, never an exception', asy
   assert.equal(page.kind, 'html');
   assert.equal(page.text, '网页正文');
 });
+
+test('web pages: the title in the article’s own <header>, the site’s <header> and <nav> left out, nested layout tables', async () => {
+  const html = `<html><head><meta charset="utf-8"></head><body>
+<header class="site"><nav><a href="/">首页</a> 政务公开</nav><div>某某市人民政府门户网站</div></header>
+<table class="layout"><tr><td class="side"><ul><li>政府信息公开指南</li><li>2022年政府信息公开工作年度报告</li></ul></td>
+<td class="main"><article><header><h1>某某市统计局2023年政府信息公开工作年度报告</h1></header>
+<p>一、总体情况</p><p>2023年，本局收到政府信息公开申请0件。</p><p>二、主动公开政府信息情况</p><p>三、收到和处理政府信息公开申请情况</p>
+<table><tr><td>一、本年新收政府信息公开申请数量</td><td>0</td></tr><tr><td>二、上年结转政府信息公开申请数量</td><td>0</td></tr></table>
+<p>四、政府信息公开行政复议、行政诉讼情况</p><p>五、存在的主要问题及改进情况</p><p>六、其他需要报告的事项</p><p>无。</p></article></td></tr></table>
+<footer>版权所有</footer></body></html>`;
+  const r = await readOriginal('p.html', new TextEncoder().encode(html));
+  const lines = r.text.split('\n');
+  assert.equal(lines[0], '某某市统计局2023年政府信息公开工作年度报告');
+  assert.deepEqual(lines.slice(-2), ['六、其他需要报告的事项', '无。']);
+  for (const chrome of ['首页', '门户网站', '政府信息公开指南', '2022年', '版权所有']) assert.ok(!r.text.includes(chrome), chrome);
+  assert.deepEqual(r.lines[lines.indexOf('一、本年新收政府信息公开申请数量\t0')], { table: 1, row: 1, cells: [1, 2] }, 'tables counted inside the report body');
+});

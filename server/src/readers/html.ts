@@ -9,7 +9,7 @@
  * 2. Parsing: htmlparser2's `Parser` — a small, maintained, pure-JS, forgiving tokenizer (no DOM, no Node APIs;
  *    runs in the browser worker too) that decodes entities and copes with the unclosed `<p>`/`<td>` of
  *    hand-edited government pages. A light element tree is built from its events; `script`, `style`, `nav`,
- *    `header`, `footer`, forms and the like are dropped.
+ *    `footer`, forms and the like are dropped.
  * 3. The report body: the deepest element that still holds every report marker the page holds (section titles,
  *    table-3 labels), so the site's navigation, breadcrumbs, related links and footers stay out. The title line
  *    (`…年…政府信息公开…报告`) is taken from just before the body when the body does not hold it (an `<h1>`).
@@ -30,9 +30,9 @@ interface El {
 }
 type Node = El | string;
 
-/** Elements whose content is never report text. */
+/** Elements whose content is never report text (`<header>` is kept: an article's own header holds its title). */
 const DROP = new Set([
-  'script', 'style', 'noscript', 'template', 'nav', 'header', 'footer', 'iframe', 'object', 'embed', 'svg', 'canvas',
+  'script', 'style', 'noscript', 'template', 'nav', 'footer', 'iframe', 'object', 'embed', 'svg', 'canvas',
   'form', 'select', 'option', 'button', 'input', 'textarea', 'head', 'title', 'map', 'audio', 'video',
 ]);
 /** Elements that end a line. */
