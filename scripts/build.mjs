@@ -22,6 +22,26 @@ const targets = [
   ['client/webview/main.ts', 'client/out/webview/preview.js', 'browser', { format: 'iife' }],
 ];
 
+/**
+ * The readers of originals (server/src/readers/{pdf,docx,html}.ts) and their libraries load only when an original
+ * is read. In the Node bundles the dispatch's `import('./pdf')` etc. become imports of separate files beside the
+ * bundle (server/out/readers/*.js, built below as entries of their own and shipped in the VSIX), so starting the
+ * server or the CLI never parses them. The browser worker (a classic worker, which cannot load chunks) bundles
+ * them in.
+ */
+const READERS = ['pdf', 'docx', 'html'];
+const lazyReaders = {
+  name: 'lazy-readers',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/(pdf|docx|html)$/ }, (args) => {
+      if (!/[\\/]server[\\/]src[\\/]readers[\\/]index\.ts$/.test(args.importer) || args.kind !== 'dynamic-import') return undefined;
+      return { path: `./readers/${args.path.slice(2)}.js`, external: true };
+    });
+  },
+};
+for (const r of READERS) targets.push([`server/src/readers/${r}.ts`, `server/out/readers/${r}.js`, 'node', {}]);
+const LAZY = new Set(['server/out/server.js', 'server/out/cli.js', 'server/out/cli-worker.js']);
+
 const builds = [];
 for (const [entry, outfile, platform, extra] of targets) {
   if (!existsSync(path.join(root, entry))) continue;
@@ -38,6 +58,7 @@ for (const [entry, outfile, platform, extra] of targets) {
     external: extra.external ?? [],
     logLevel: 'warning',
     legalComments: 'none',
+    plugins: LAZY.has(outfile) ? [lazyReaders] : [],
   };
   if (watch) {
     const ctx = await esbuild.context(options);

@@ -14,6 +14,7 @@ import { registerCommands } from './commands';
 import { registerRuleDocs } from './ruleDocs';
 import { ReportFileAssociation } from './files';
 import { registerPreview } from './preview/panel';
+import { registerOriginals } from './originals';
 import type { StatusParams } from './protocol';
 import { ServerController, changeMayMakeReport, documentSelector, mayBeReport, type ClientPlatform } from './server';
 import { ReportStatusBar } from './status';
@@ -46,6 +47,7 @@ export function activateWith(context: vscode.ExtensionContext, platform: ClientP
   context.subscriptions.push(
     status,
     registerCommands(server),
+    registerOriginals(server),
     registerSuppression(documentSelector(schemes)),
     registerRuleDocs(context),
     new ReportFileAssociation(schemes.reports.filter((s) => s !== 'untitled')),

@@ -10,7 +10,7 @@
 
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, DocumentSelector, LanguageClientOptions } from 'vscode-languageclient';
-import { LANGUAGE_ID, Method, type StatusParams } from './protocol';
+import { LANGUAGE_ID, Method, ORIGINAL_SCHEME, type StatusParams } from './protocol';
 import { RULE_DOCS_LINK } from './ruleDocs';
 import { serveWorkspaceFiles } from './workspace-files';
 
@@ -33,6 +33,8 @@ const CANDIDATE_LANGUAGE_IDS = ['plaintext', 'markdown'];
 export function documentSelector(schemes: Schemes): DocumentSelector {
   return [
     ...schemes.reports.map((scheme) => ({ scheme, language: LANGUAGE_ID })),
+    // the text read from a published original (originals.ts)
+    { scheme: ORIGINAL_SCHEME, language: LANGUAGE_ID },
     ...CANDIDATE_LANGUAGE_IDS.flatMap((language) => schemes.candidates.map((scheme) => ({ scheme, language }))),
   ];
 }

@@ -1,6 +1,6 @@
 /**
  * The workspace's files for a server without a file system (the web-worker server): `govreport/workspaceFiles`
- * lists the `*.txt` / `*.md` files of the folders, `govreport/readFile` reads one, both through VS Code's
+ * lists the `*.txt` / `*.md` files and the originals (`*.pdf`, `*.docx`, `*.html` …) of the folders, `govreport/readFile` reads one, both through VS Code's
  * workspace file system, so any file system provider works (vscode-vfs, vscode-remote, a local folder in
  * vscode.dev). The listing walks the folders with `readDirectory` rather than `findFiles`, which needs a search
  * provider that not every browser workbench has. The server decodes the bytes and keeps the reports among them
@@ -39,7 +39,7 @@ async function listFiles(walk: Walk, token: vscode.CancellationToken): Promise<v
         if (++entries > walk.maxEntries || out.length >= walk.limit) return out;
         if (type & vscode.FileType.Directory) {
           if (!name.startsWith('.') && !walk.skipDirs.has(name)) next.push(vscode.Uri.joinPath(dir, name));
-        } else if (type & vscode.FileType.File && /\.(txt|md)$/i.test(name)) out.push(vscode.Uri.joinPath(dir, name));
+        } else if (type & vscode.FileType.File && /\.(txt|md|pdf|docx|doc|wps|html|htm|shtml)$/i.test(name)) out.push(vscode.Uri.joinPath(dir, name));
       }
     }
     level = next;

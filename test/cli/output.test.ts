@@ -65,7 +65,7 @@ test('a folder given by a relative path outside the repository root (../shared/s
   fs.mkdirSync(path.join(dir, 'reports', '2021', 'nested'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'reports', '2021', 'nested', SEED_000), fs.readFileSync(path.join(SEEDS, SEED_000)));
   fs.writeFileSync(path.join(dir, 'reports', SEED_002), fs.readFileSync(path.join(SEEDS, SEED_002)));
-  fs.writeFileSync(path.join(dir, 'reports', 'ignored.pdf'), 'not checked');
+  fs.writeFileSync(path.join(dir, 'reports', 'ignored.xlsx'), 'not checked'); // originals (.pdf …) are checked: test/cli/originals.test.ts
   fs.mkdirSync(path.join(dir, 'reports', '.hidden'));
   fs.writeFileSync(path.join(dir, 'reports', '.hidden', SEED_001), fs.readFileSync(path.join(SEEDS, SEED_001)));
   fs.mkdirSync(path.join(dir, 'work'));
@@ -156,10 +156,10 @@ test('missing files, unmatched globs and empty folders exit 2; the other inputs 
   assert.equal(glob.status, 2);
   assert.match(glob.stderr, /没有与“test\/fixtures\/seeds\/\*\.nomatch”匹配的文件/);
   const dir = tempDir(t);
-  fs.writeFileSync(path.join(dir, 'notes.pdf'), 'x');
+  fs.writeFileSync(path.join(dir, 'notes.xlsx'), 'x');
   const empty = cli([dir]);
   assert.equal(empty.status, 2);
-  assert.match(empty.stderr, /没有 \.txt 或 \.md 文件/);
+  assert.match(empty.stderr, /没有可检查的报告文件（\.txt、\.md、\.pdf/);
 });
 
 test('an unreadable input exits 2 with a clear message', (t) => {

@@ -7,6 +7,7 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import * as esbuild from 'esbuild';
@@ -15,6 +16,9 @@ import type { Diagnostic, Hover, PublishDiagnosticsParams } from 'vscode-languag
 import { lint } from '../../server/src/core';
 import { InlineAnalyzer } from '../../server/src/lsp/analyzer-common';
 import { startLanguageServer } from '../../server/src/lsp/index';
+import { originalDocUri } from '../../server/src/lsp/originals';
+import { readOriginal } from '../../server/src/readers/index';
+import { originalModel, toDocx } from '../gen/originals';
 import { absoluteName, ClientFilesWorkspace, OpenDocumentsWorkspace, relativeToFolder } from '../../server/src/lsp/workspace-common';
 import { ROOT, readFixture, seedNames } from '../helpers';
 import { TestClient } from './harness';
@@ -333,6 +337,32 @@ describe('the web-worker platform with a client that serves the workspace files'
       assert.ok(folder.lists >= 2, 'listed again');
       assert.equal(folder.reads.filter((u) => u.endsWith('notes.md')).length, 1, 'an unchanged non-report is not read again');
       assert.ok(folder.reads.length - readsBefore <= names.length, 'reports are read for their check, not for the listing');
+    } finally {
+      await client.stop();
+    }
+  });
+
+  test('originals the client serves (a web page, a Word file) are read by the readers and checked; findings go to their text documents', async () => {
+    const folder = new ServedFolder();
+    const page = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'originals', 'sh-szfbgt_2019.html'));
+    const total = originalModel().t3.total.slice();
+    total[6] = Number(total[6]) + 1;
+    const word = Buffer.from(await toDocx(originalModel({ t3: { total } })));
+    const pageUri = folder.put('上海/2019年报.html', iconv.encode(page.toString('utf8'), 'gbk'));
+    const wordUri = folder.put('年报.docx', word);
+    const client = await start(folder);
+    try {
+      const result = (await client.conn.sendRequest('govreport/checkWorkspace', {})) as { files: number; reports: number };
+      assert.deepEqual([result.files, result.reports], [2, 2]);
+      for (const [uri, bytes, name] of [[pageUri, page, 'a.html'], [wordUri, word, 'a.docx']] as const) {
+        const text = (await readOriginal(name, bytes)).text;
+        const published = client.diagnostics.get(originalDocUri(uri)!);
+        assert.ok(published, `diagnostics on the text document of ${uri}`);
+        assert.deepEqual(published.diagnostics.map((d) => d.code), lint(text).findings.map((f) => f.ruleId));
+      }
+      // the editor's command: the client sends the bytes, the web-worker server reads them
+      const read = (await client.conn.sendRequest('govreport/readOriginal', { uri: wordUri, base64: word.toString('base64') })) as { text: string };
+      assert.equal(read.text, (await readOriginal('a.docx', word)).text);
     } finally {
       await client.stop();
     }

@@ -81,7 +81,7 @@ test('every command has a localised title and the category 政务公开年报 / 
   const ids = commands.map((c) => c.command);
   assert.deepEqual(
     [...ids].sort(),
-    ['govreport.checkWorkspace', 'govreport.exportTables', 'govreport.fixAll', 'govreport.newReport', 'govreport.openPreview', 'govreport.restartServer'],
+    ['govreport.checkWorkspace', 'govreport.exportTables', 'govreport.fixAll', 'govreport.newReport', 'govreport.openOriginal', 'govreport.openPreview', 'govreport.restartServer'],
   );
   const source = clientSources().map((s) => s.text).join('\n');
   for (const c of commands) {
@@ -91,7 +91,7 @@ test('every command has a localised title and the category 政务公开年报 / 
   }
   // And nothing the client registers is missing from the manifest, except internal commands.
   const registered = [...source.matchAll(/'(govreport\.[A-Za-z]+)'/g)].map((m) => m[1]);
-  const commandLike = registered.filter((id) => /^govreport\.(newReport|exportTables|checkWorkspace|fixAll|restartServer|openPreview|suppress)$/.test(id));
+  const commandLike = registered.filter((id) => /^govreport\.(newReport|exportTables|checkWorkspace|fixAll|restartServer|openPreview|suppress|openOriginal)$/.test(id));
   for (const id of commandLike) assert.ok(ids.includes(id) || id === 'govreport.suppress', `${id} is contributed`);
 });
 

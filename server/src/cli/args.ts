@@ -27,6 +27,8 @@ export interface CliOptions {
   readonly version: boolean;
   /** `--config <file>` / `--no-config` / the nearest `.govreportrc.json` above each file (default). */
   readonly config: ConfigChoice;
+  /** `--print-text`: print the text read from each file (originals: as the readers read it) instead of checking. */
+  readonly printText: boolean;
 }
 
 export class UsageError extends Error {}
@@ -65,6 +67,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         version: { type: 'boolean', short: 'v' },
         config: { type: 'string', short: 'c' },
         'no-config': { type: 'boolean' },
+        'print-text': { type: 'boolean' },
       },
     });
   } catch (e) {
@@ -130,6 +133,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     help,
     version,
     config,
+    printText: v['print-text'] ?? false,
   };
 }
 
@@ -137,8 +141,10 @@ export { langOf as errorLanguage };
 
 const HELP_ZH = `用法：govreport-lint [选项] <文件|目录|通配符>...
 
-检查政府信息公开工作年度报告（.txt / .md）：章节、表格勾稽关系、空白与非数字单元格、正文与表格数字、
-信息处理费说明、常见错别字等。目录按递归方式检查其中的 *.txt 和 *.md 文件；通配符如 "报告/**/*.txt"。
+检查政府信息公开工作年度报告：章节、表格勾稽关系、空白与非数字单元格、正文与表格数字、信息处理费说明、
+常见错别字等。可检查文本（.txt / .md）和发布的原件：PDF（.pdf）、Word（.docx；.doc/.wps 请另存为 .docx）、
+网页（.html / .htm / .shtml）；原件中的问题会注明页码（PDF）或表格和行（Word/网页）。目录按递归方式检查
+其中的上述文件；通配符如 "报告/**/*.txt"。
 同时检查同一机关相邻两年的报告时，自动核对上年结转数据。
 
 选项：
@@ -150,7 +156,8 @@ const HELP_ZH = `用法：govreport-lint [选项] <文件|目录|通配符>...
                                优先于配置文件
   -c, --config <文件>          使用指定的配置文件（默认：从每个被检查文件所在目录向上查找 .govreportrc.json）
       --no-config              不使用任何配置文件
-      --fix                    就地应用安全的自动修复（保持原编码、BOM 和换行符）
+      --fix                    就地应用安全的自动修复（保持原编码、BOM 和换行符；原件从不改写）
+      --print-text             输出从各文件读取到的文本（原件为读取结果），不做检查；可保存后在编辑器中打开
       --quiet                  只报告错误
   -o, --output-file <文件>     将结果写入文件而不是标准输出
       --max-warnings <数量>    警告数超过该值时以退出码 1 结束
@@ -165,9 +172,11 @@ const HELP_ZH = `用法：govreport-lint [选项] <文件|目录|通配符>...
 
 const HELP_EN = `Usage: govreport-lint [options] <files|folders|globs>...
 
-Checks Chinese government-information disclosure annual reports (.txt / .md): sections, table arithmetic,
-blank and non-numeric cells, narrative vs table numbers, the fee statement, known typos. Folders are searched
-recursively for *.txt and *.md files; globs look like "reports/**/*.txt". When the same agency's reports for
+Checks Chinese government-information disclosure annual reports: sections, table arithmetic, blank and
+non-numeric cells, narrative vs table numbers, the fee statement, known typos. Reads text (.txt / .md) and the
+published originals: PDF (.pdf), Word (.docx; save .doc/.wps as .docx), web pages (.html / .htm / .shtml);
+findings on an original name the page (PDF) or the table and row (Word, web page). Folders are searched
+recursively for all of these; globs look like "reports/**/*.txt". When the same agency's reports for
 consecutive years are checked together, the carried-over figures are compared across the years.
 
 Options:
@@ -181,7 +190,10 @@ Options:
   -c, --config <file>          use this configuration file (default: the nearest .govreportrc.json in the
                                checked file's folder or a folder above it)
       --no-config              use no configuration file
-      --fix                    apply the safe fixes in place (keeps encoding, BOM and line endings)
+      --fix                    apply the safe fixes in place (keeps encoding, BOM and line endings; originals
+                               are never written)
+      --print-text             print the text read from each file (an original's text as read) instead of
+                               checking; save it to open it in the editor
       --quiet                  report errors only
   -o, --output-file <file>     write the report to a file instead of standard output
       --max-warnings <n>       exit with code 1 when there are more than n warnings

@@ -29,6 +29,8 @@ import {
 } from '../core';
 import { decodeBytes, encodeText, ENCODING_LABEL, roundTrips, type DecodedText, type TextEncoding } from './decode';
 import { fixLoop, FixWriteError, writeAtomically, type AppliedFix } from './fix';
+import { readOriginal } from '../readers/index';
+import { originalKind, type OriginalKind, type ReaderNotice, type SourcePlace } from '../readers/types';
 import { both } from './messages';
 import { configFor, suppressionsFor, type ConfigChoice } from '../shared/project-config';
 
@@ -46,6 +48,8 @@ export interface CheckOptions {
   readonly grids?: boolean;
   /** Which `.govreportrc.json` applies (default: the nearest above the file); `rules` win over its rules. */
   readonly config?: ConfigChoice;
+  /** Keep the text read from each original in its result (`--print-text`). */
+  readonly keepText?: boolean;
 }
 
 /** A 1-based range, columns in UTF-16 code units (+1), end exclusive — like ESLint. */
@@ -62,6 +66,15 @@ export interface CliRelated extends Span {
   readonly file?: string;
 }
 
+/** Where a finding on an original lies in the original (page for PDF; table, row and column for Word/HTML). */
+export interface OriginalPlace {
+  readonly page?: number;
+  readonly table?: number;
+  readonly row?: number;
+  /** Column of the original table the finding's cell came from. */
+  readonly column?: number;
+}
+
 export interface CliMessage extends Span {
   readonly ruleId: string;
   readonly severity: Severity;
@@ -69,6 +82,8 @@ export interface CliMessage extends Span {
   /** A preferred (safe) fix exists, i.e. `--fix` would try it. */
   readonly fixable: boolean;
   readonly related: readonly CliRelated[];
+  /** Findings on an original: where to look in it. */
+  readonly where?: OriginalPlace;
 }
 
 export interface FileResult {
@@ -90,7 +105,22 @@ export interface FileResult {
   readonly internalError?: Text2;
   /** Tables 2–4 of every report of the file as grids (with `CheckOptions.grids`; after the fixes with `--fix`). */
   readonly grids?: readonly GridReport[];
+  /** The file is a published original (PDF, Word, web page) read by the readers. */
+  readonly original?: OriginalInfo;
+  /** The text that was checked (`keepText`): the decoded file, or the text read from an original. */
+  readonly text?: string;
 }
+
+export interface OriginalInfo {
+  readonly kind: OriginalKind;
+  /** The readers' notices about the whole file (shown once each). */
+  readonly notices: readonly ReaderNotice[];
+  /** Nothing could be read (the notices say why); the file was not checked. */
+  readonly unread: boolean;
+  /** `--fix` was asked and there were fixes: originals are never written. */
+  readonly fixRefused?: boolean;
+}
+
 
 /** A file's result plus the pairing keys of its reports (as read before any fix). */
 export interface KeyedResult {
@@ -119,10 +149,32 @@ export function loadFile(file: string): Loaded {
   return decoded.kind === 'text' ? { kind: 'text', bytes, decoded } : { kind: 'binary', bytes };
 }
 
-/** The reports of a file (for pairing); none for unreadable or binary files. */
-export function loadReports(file: string): Report[] {
+/** The reports of a file (for pairing); none for unreadable or binary files. Originals are read by the readers. */
+export async function loadReports(file: string): Promise<Report[]> {
+  if (originalKind(file)) {
+    try {
+      const read = await readOriginal(path.basename(file), fs.readFileSync(file));
+      return read.text ? parseDocument(read.text) : [];
+    } catch {
+      return [];
+    }
+  }
   const l = loadFile(file);
   return l.kind === 'text' ? parseDocument(l.decoded.text) : [];
+}
+
+/** The previous-year candidates from the paired files, and their line indexes (for related locations). */
+async function loadOthers(filePath: string, pairWith: readonly string[] | undefined): Promise<{ others: OtherReport[]; indexes: Map<string, LineIndex> }> {
+  const others: OtherReport[] = [];
+  const indexes = new Map<string, LineIndex>();
+  for (const other of pairWith ?? []) {
+    const abs = path.resolve(other);
+    if (abs === filePath) continue;
+    const reports = await loadReports(abs);
+    for (const report of reports) others.push({ report, name: path.basename(abs), uri: abs });
+    if (reports.length) indexes.set(abs, reports[0].index);
+  }
+  return { others, indexes };
 }
 
 /** Line indexes of the documents related locations may point into, by uri. */
@@ -171,34 +223,99 @@ function binaryResult(filePath: string, options: CheckOptions): FileResult {
   return { filePath, encoding: 'binary', messages, fixed: [], failures: [], previousYears: [] };
 }
 
-export function checkFile(file: string, options: CheckOptions): FileResult {
-  return checkFileKeyed(file, options).result;
+export async function checkFile(file: string, options: CheckOptions): Promise<FileResult> {
+  return (await checkFileKeyed(file, options)).result;
 }
 
 /** `checkFile`, plus the pairing keys of the file's reports (from the parse the check does anyway). */
-export function checkFileKeyed(file: string, options: CheckOptions): KeyedResult {
+export async function checkFileKeyed(file: string, options: CheckOptions): Promise<KeyedResult> {
   const filePath = path.resolve(file);
-  const loaded = loadFile(filePath);
-  if (loaded.kind === 'error') {
-    return { result: { filePath, encoding: 'utf8', messages: [], fixed: [], failures: [], previousYears: [], readError: loaded.error }, keys: [] };
-  }
   // the project configuration: its rule levels under the command line's, its suppressions for this file
   const config = configFor(filePath, options.config);
   const effective: CheckOptions = config ? { ...options, rules: { ...config.config.rules, ...options.rules } } : options;
   const suppressions = suppressionsFor(config, filePath);
+  if (originalKind(filePath)) return checkOriginal(filePath, effective, suppressions);
+  const loaded = loadFile(filePath);
+  if (loaded.kind === 'error') {
+    return { result: { filePath, encoding: 'utf8', messages: [], fixed: [], failures: [], previousYears: [], readError: loaded.error }, keys: [] };
+  }
   if (loaded.kind === 'binary') return { result: binaryResult(filePath, effective), keys: [] };
   let keys: readonly ReportKey[] = [];
-  const result = checkText(filePath, loaded.bytes, loaded.decoded, effective, suppressions, (reports) => (keys = reports.map(reportKey)));
-  return { result, keys };
+  const result = await checkText(filePath, loaded.bytes, loaded.decoded, effective, suppressions, (reports) => (keys = reports.map(reportKey)));
+  return { result: options.keepText ? { ...result, text: loaded.decoded.text } : result, keys };
+}
+
+/** Where a message lies in the original: the source place of its line, and the table column of its cell. */
+export function placeOf(m: Span, lines: readonly SourcePlace[], textLines: readonly string[]): OriginalPlace | undefined {
+  const place = lines[m.line - 1];
+  if (!place || (place.page === undefined && place.table === undefined)) return undefined;
+  let column: number | undefined;
+  if (place.cells) {
+    const text = textLines[m.line - 1] ?? '';
+    const start = Math.max(0, m.column - 1);
+    // a blank cell's range is the tab before it
+    const field = text.slice(0, start).split('\t').length - 1 + (text[start] === '\t' ? 1 : 0);
+    column = place.cells[field];
+  }
+  return {
+    ...(place.page !== undefined ? { page: place.page } : {}),
+    ...(place.table !== undefined ? { table: place.table } : {}),
+    ...(place.row !== undefined ? { row: place.row } : {}),
+    ...(column !== undefined ? { column } : {}),
+  };
+}
+
+/**
+ * An original (PDF, Word, web page): read by the readers, the text checked like any report, every finding given
+ * the place in the original it came from. Originals are never written: `--fix` only notes that it was refused.
+ */
+async function checkOriginal(
+  filePath: string,
+  options: CheckOptions,
+  suppressions: readonly { readonly rule: string; readonly line?: number }[],
+): Promise<KeyedResult> {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(filePath);
+  } catch (e) {
+    return { result: { filePath, encoding: 'utf8', messages: [], fixed: [], failures: [], previousYears: [], readError: errorText(e) }, keys: [] };
+  }
+  const read = await readOriginal(path.basename(filePath), bytes);
+  const base = { filePath, encoding: 'utf8' as const, fixed: [], ...(options.keepText ? { text: read.text } : {}) };
+  if (read.text === '') {
+    return { result: { ...base, messages: [], failures: [], previousYears: [], original: { kind: read.kind, notices: read.notices, unread: true } }, keys: [] };
+  }
+  const { others, indexes } = await loadOthers(filePath, options.pairWith);
+  const checked = checkDocument(read.text, { rules: options.rules, uri: filePath, name: path.basename(filePath), others: () => others });
+  const result = suppressions.length ? { ...checked, findings: withoutSuppressed(checked.findings, checked.report.index, suppressions) } : checked;
+  const keys: readonly ReportKey[] = checked.reports.map(reportKey);
+  const textLines = read.text.split('\n');
+  const messages = result.findings.map((f) => {
+    const m = toMessage(result, f, filePath, indexes);
+    const where = placeOf(m, read.lines, textLines);
+    return where ? { ...m, where } : m;
+  });
+  const fixRefused = options.fix && messages.some((m) => m.fixable);
+  return {
+    result: {
+      ...base,
+      messages,
+      failures: result.failures,
+      ...(options.grids ? { grids: documentGrids(result.reports, result.findings) } : {}),
+      previousYears: [...new Set(checked.previousYears.map((p) => p.uri))].sort(),
+      original: { kind: read.kind, notices: read.notices, unread: false, ...(fixRefused ? { fixRefused } : {}) },
+    },
+    keys,
+  };
 }
 
 /**
  * `checkFileKeyed` that never throws: an exception of the check becomes the file's `internalError` (reported
  * per file, like an unreadable file). In-process and in a worker alike.
  */
-export function checkFileSafely(file: string, options: CheckOptions): KeyedResult {
+export async function checkFileSafely(file: string, options: CheckOptions): Promise<KeyedResult> {
   try {
-    return checkFileKeyed(file, options);
+    return await checkFileKeyed(file, options);
   } catch (e) {
     return { result: internalErrorResult(file, both('check.failed', { path: path.resolve(file), error: errorMessage(e) })), keys: [] };
   }
@@ -212,23 +329,15 @@ function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-function checkText(
+async function checkText(
   filePath: string,
   bytes: Buffer,
   decoded: DecodedText,
   options: CheckOptions,
   suppressions: readonly { readonly rule: string; readonly line?: number }[],
   parsed: (reports: readonly Report[]) => void,
-): FileResult {
-  const others: OtherReport[] = [];
-  const indexes = new Map<string, LineIndex>();
-  for (const other of options.pairWith ?? []) {
-    const abs = path.resolve(other);
-    if (abs === filePath) continue;
-    const reports = loadReports(abs);
-    for (const report of reports) others.push({ report, name: path.basename(abs), uri: abs });
-    if (reports.length) indexes.set(abs, reports[0].index);
-  }
+): Promise<FileResult> {
+  const { others, indexes } = await loadOthers(filePath, options.pairWith);
   const used = new Set<string>();
   const name = path.basename(filePath);
   const lintText = (text: string): CheckResult => {

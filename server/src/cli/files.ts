@@ -1,6 +1,6 @@
 /**
  * Command-line inputs → the list of files to check. An existing path is used as is (a file of any extension,
- * or a folder searched recursively for `*.txt` / `*.md`, skipping dot-entries and `node_modules`); anything
+ * or a folder searched recursively for `*.txt` / `*.md` and originals (`*.pdf`, `*.docx`, `*.html` …), skipping dot-entries and `node_modules`); anything
  * else that looks like a glob is expanded with tinyglobby. Problems (missing paths, empty matches, unreadable
  * entries) are collected, not thrown, so the caller can report them all and exit with code 2.
  */
@@ -10,10 +10,12 @@ import * as path from 'node:path';
 // `require` form on purpose: esbuild then bundles tinyglobby's (and fdir's) CommonJS build; their ES-module
 // build calls createRequire(import.meta.url), which is undefined in the CommonJS bundle.
 import tinyglobby = require('tinyglobby');
+import { ORIGINAL_EXTENSIONS } from '../readers/types';
 
 const { glob, isDynamicPattern } = tinyglobby;
 
-export const REPORT_EXTENSIONS: readonly string[] = ['.txt', '.md'];
+/** Text reports, then the published originals the readers read (server/src/readers). */
+export const REPORT_EXTENSIONS: readonly string[] = ['.txt', '.md', ...Object.keys(ORIGINAL_EXTENSIONS)];
 
 export type InputProblem =
   | { readonly kind: 'missing'; readonly path: string }

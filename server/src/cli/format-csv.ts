@@ -10,8 +10,8 @@ import type { CliMessage, FileResult } from './check';
 import { displayPath } from './format-stylish';
 import { t } from './messages';
 
-/** A finding on a published original (PDF, Word, web page) also says on which page it is. */
-export type PagedMessage = CliMessage & { readonly page?: number };
+/** A finding on a published original (PDF) also says on which page it is (`where.page`). */
+export type PagedMessage = CliMessage;
 
 export const CSV_COLUMNS: Record<Lang, readonly string[]> = {
   zh: ['文件', '行', '列', '级别', '规则', '说明', '页码'],
@@ -34,7 +34,7 @@ export function formatCsv(results: readonly FileResult[], o: CsvOptions): string
   for (const r of results) {
     const file = displayPath(r.filePath, o.cwd);
     for (const m of r.messages as readonly PagedMessage[]) {
-      rows.push([file, m.line, m.column, t(o.lang, `severity.${m.severity}`), m.ruleId, pick(m.message, o.lang), m.page].map(csvField).join(','));
+      rows.push([file, m.line, m.column, t(o.lang, `severity.${m.severity}`), m.ruleId, pick(m.message, o.lang), m.where?.page].map(csvField).join(','));
     }
   }
   return '\uFEFF' + rows.join('\r\n') + '\r\n';

@@ -339,7 +339,7 @@ function cellAnchors(fileNo: number, grids: readonly GridReport[]): Set<string> 
 
 function findingsHtml(lang: Lang, fileNo: number, messages: readonly PagedMessage[], anchors: ReadonlySet<string>): string {
   if (!messages.length) return `<p>${esc(tr(lang, 'findings.none'))}</p>`;
-  const paged = messages.some((m) => m.page !== undefined);
+  const paged = messages.some((m) => m.where?.page !== undefined);
   const head = [tr(lang, 'severity'), tr(lang, 'line'), ...(paged ? [tr(lang, 'page')] : []), tr(lang, 'rule'), tr(lang, 'message')];
   const rows = [...messages]
     .sort((a, b) => a.line - b.line || a.column - b.column || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
@@ -350,7 +350,7 @@ function findingsHtml(lang: Lang, fileNo: number, messages: readonly PagedMessag
         `<tr class="finding" data-rule="${esc(m.ruleId)}" data-severity="${m.severity}" data-line="${m.line}">` +
         `<td class="sev-${m.severity}">${esc(tr(lang, `severity.${m.severity}`))}</td>` +
         `<td class="n">${lineCell(fileNo, m, anchors)}</td>` +
-        (paged ? `<td class="n">${m.page ?? ''}</td>` : '') +
+        (paged ? `<td class="n">${m.where?.page ?? ''}</td>` : '') +
         `<td><code${title}>${esc(m.ruleId)}</code></td><td>${esc(pick(m.message, lang))}</td></tr>`
       );
     })

@@ -15,6 +15,11 @@ export interface JsonMessage {
   readonly endLine: number;
   readonly endColumn: number;
   readonly message: string;
+  /** Findings on an original: the PDF page; the Word/HTML table, row and column. */
+  readonly page?: number;
+  readonly table?: number;
+  readonly row?: number;
+  readonly tableColumn?: number;
 }
 
 export interface JsonFileResult {
@@ -25,6 +30,8 @@ export interface JsonFileResult {
   readonly infoCount: number;
   readonly encoding: TextEncoding | 'binary';
   readonly fixed?: { readonly ruleId: string; readonly line: number; readonly message: string }[];
+  /** A published original (PDF, Word, web page): its kind and the readers' notices. */
+  readonly original?: { readonly kind: string; readonly read: boolean; readonly notices: { readonly code: string; readonly message: string }[] };
 }
 
 export function toJson(results: readonly FileResult[], lang: Lang, fixMode: boolean): JsonFileResult[] {
@@ -38,9 +45,16 @@ export function toJson(results: readonly FileResult[], lang: Lang, fixMode: bool
       endLine: m.endLine,
       endColumn: m.endColumn,
       message: pick(m.message, lang),
+      ...(m.where?.page !== undefined ? { page: m.where.page } : {}),
+      ...(m.where?.table !== undefined ? { table: m.where.table } : {}),
+      ...(m.where?.row !== undefined ? { row: m.where.row } : {}),
+      ...(m.where?.column !== undefined ? { tableColumn: m.where.column } : {}),
     })),
     ...countMessages(r.messages),
     encoding: r.encoding,
+    ...(r.original
+      ? { original: { kind: r.original.kind, read: !r.original.unread, notices: r.original.notices.map((n) => ({ code: n.code, message: lang === 'en' ? n.en : n.zh })) } }
+      : {}),
     ...(fixMode ? { fixed: r.fixed.map((f) => ({ ruleId: f.ruleId, line: f.line, message: pick(f.title, lang) })) } : {}),
   }));
 }

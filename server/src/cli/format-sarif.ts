@@ -45,6 +45,8 @@ export interface SarifResult {
   message: { text: string };
   locations: SarifLocation[];
   relatedLocations?: SarifLocation[];
+  /** Findings on an original: where in it (PDF `page`; Word/HTML `table`, `row`, `tableColumn`). */
+  properties?: { page?: number; table?: number; row?: number; tableColumn?: number };
 }
 export interface SarifRule {
   id: string;
@@ -65,7 +67,7 @@ export interface SarifLog {
     invocations: {
       executionSuccessful: boolean;
       toolExecutionNotifications: {
-        level: 'error';
+        level: 'error' | 'note';
         message: { text: string };
         associatedRule?: { id: string; index: number };
         locations?: SarifLocation[];
@@ -136,6 +138,16 @@ export function toSarif(results: readonly FileResult[], o: SarifOptions): SarifL
         message: { text: pick(m.message, o.lang) },
         locations: [{ physicalLocation: { artifactLocation: own, region: region(m) } }],
       };
+      if (m.where) {
+        const w = m.where;
+        result.properties = {
+          ...(w.page !== undefined ? { page: w.page } : {}),
+          ...(w.table !== undefined ? { table: w.table } : {}),
+          ...(w.row !== undefined ? { row: w.row } : {}),
+          ...(w.column !== undefined ? { tableColumn: w.column } : {}),
+        };
+        if (w.page !== undefined) result.locations[0].message = { text: o.lang === 'en' ? `page ${w.page} of the original` : `原件第${w.page}页` };
+      }
       if (m.related.length) {
         result.relatedLocations = m.related.map((rel: CliRelated, k) => ({
           id: k,
@@ -144,6 +156,13 @@ export function toSarif(results: readonly FileResult[], o: SarifOptions): SarifL
         }));
       }
       sarifResults.push(result);
+    }
+    for (const n of r.original?.notices ?? []) {
+      notifications.push({
+        level: r.original!.unread ? 'error' : 'note',
+        message: { text: o.lang === 'en' ? n.en : n.zh },
+        locations: [{ physicalLocation: { artifactLocation: own, region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 } } }],
+      });
     }
     for (const f of r.failures) {
       const index = ruleIndex.get(f.ruleId);
@@ -166,7 +185,7 @@ export function toSarif(results: readonly FileResult[], o: SarifOptions): SarifL
         artifacts,
         results: sarifResults,
         columnKind: 'utf16CodeUnits',
-        invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
+        invocations: [{ executionSuccessful: !notifications.some((n) => n.level === 'error'), toolExecutionNotifications: notifications }],
       },
     ],
   };

@@ -5,7 +5,7 @@
 
 import * as path from 'node:path';
 import { pick, type Lang, type Severity } from '../core';
-import { countMessages, type FileResult } from './check';
+import { countMessages, type FileResult, type OriginalPlace } from './check';
 import { ENCODING_LABEL } from './decode';
 import { plural, t } from './messages';
 
@@ -68,6 +68,16 @@ export function displayPath(file: string, cwd: string): string {
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
 }
 
+/** Where to look in an original: `第3页`, `表2第5行第4列` (line:column refer to the text read, see --print-text). */
+export function whereText(w: OriginalPlace, lang: Lang): string {
+  const parts: string[] = [];
+  if (w.page !== undefined) parts.push(t(lang, 'where.page', { page: w.page }));
+  if (w.table !== undefined && w.row !== undefined) {
+    parts.push(w.column !== undefined ? t(lang, 'where.table-row-col', { table: w.table, row: w.row, col: w.column }) : t(lang, 'where.table-row', { table: w.table, row: w.row }));
+  }
+  return parts.join(lang === 'en' ? ', ' : '');
+}
+
 export function formatStylish(results: readonly FileResult[], o: StylishOptions): string {
   const c = (style: Style, s: string): string => (o.color ? `${ESC}${CODES[style][0]}m${s}${ESC}${CODES[style][1]}m` : s);
   const { lang } = o;
@@ -111,6 +121,7 @@ export function formatStylish(results: readonly FileResult[], o: StylishOptions)
     }
 
     const rows = r.messages.map((m) => ({
+      where: m.where ? whereText(m.where, lang) : '',
       line: String(m.line),
       col: String(m.column),
       sev: t(lang, `severity.${m.severity}`),
@@ -122,9 +133,11 @@ export function formatStylish(results: readonly FileResult[], o: StylishOptions)
     const colW = Math.max(0, ...rows.map((x) => x.col.length));
     const sevW = Math.max(0, ...rows.map((x) => displayWidth(x.sev)));
     const textW = Math.max(0, ...rows.map((x) => displayWidth(x.text)));
+    const whereW = Math.max(0, ...rows.map((x) => displayWidth(x.where)));
     for (const x of rows) {
       const pos = c('dim', `${x.line.padStart(lineW)}:${x.col.padEnd(colW)}`);
-      out.push(`  ${pos}  ${c(x.style, padEnd(x.sev, sevW))}  ${padEnd(x.text, textW)}  ${c('dim', x.rule)}`);
+      const where = whereW ? `  ${c('bold', padEnd(x.where, whereW))}` : '';
+      out.push(`  ${pos}${where}  ${c(x.style, padEnd(x.sev, sevW))}  ${padEnd(x.text, textW)}  ${c('dim', x.rule)}`);
     }
   }
 

@@ -167,9 +167,15 @@ type Phase = (tasks: readonly PoolTask[]) => Promise<KeyedResult[]>;
 export async function checkAll(files: readonly string[], options: Omit<CheckOptions, 'pairWith'>, jobs?: number): Promise<FileResult[]> {
   if (options.fix) {
     const pairs = pairPreviousYears(files);
-    return files.map((file) => checkFileSafely(file, { ...options, pairWith: pairs.get(file) }).result);
+    const out: FileResult[] = [];
+    for (const file of files) out.push((await checkFileSafely(file, { ...options, pairWith: pairs.get(file) })).result);
+    return out;
   }
-  const inProcess: Phase = async (tasks) => tasks.map((task) => checkFileSafely(task.file, { ...options, pairWith: task.pairWith }));
+  const inProcess: Phase = async (tasks) => {
+    const out: KeyedResult[] = [];
+    for (const task of tasks) out.push(await checkFileSafely(task.file, { ...options, pairWith: task.pairWith }));
+    return out;
+  };
   const workers = workerCount(jobs, files.length, options.fix);
   const script = workers > 1 ? workerScript() : undefined;
   let pool = script ? new CheckPool(script, workers, options) : undefined;
@@ -245,9 +251,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       fix: options.fix,
       fixSeverities: options.quiet ? ['error'] : undefined,
       grids: options.format === 'html',
+      keepText: options.printText,
     },
     options.jobs,
   );
+
+  if (options.printText) return printTexts(all, files.length > 1, io, lang);
 
   const results: FileResult[] = [];
   let warnings = 0;
@@ -261,6 +270,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr(`govreport-lint: ${pick(r.internalError, lang)}\n`);
       failed = true;
       continue;
+    }
+    if (r.original) {
+      for (const n of r.original.notices) io.stderr(`govreport-lint: ${displayName(r.filePath, io.cwd)}: ${lang === 'en' ? n.en : n.zh}\n`);
+      if (r.original.unread) {
+        if (r.original.notices.length === 0) io.stderr(`govreport-lint: ${t(lang, 'original.unread', { path: r.filePath })}\n`);
+        failed = true;
+        continue;
+      }
+      if (r.original.fixRefused) io.stderr(`govreport-lint: ${t(lang, 'original.never-written', { path: r.filePath })}\n`);
     }
     for (const f of r.failures) io.stderr(`govreport-lint: ${t(lang, 'internal', { rule: f.ruleId, path: r.filePath, error: f.error })}\n`);
     if (r.fixNotWritten) {
@@ -307,6 +325,33 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (tooManyWarnings) io.stderr(`govreport-lint: ${t(lang, 'too-many-warnings', { count: warnings, max: options.maxWarnings ?? 0 })}\n`);
   if (failed) return EXIT_USAGE;
   return errors > 0 || tooManyWarnings ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+function displayName(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}
+
+/**
+ * `--print-text`: the text the checker read from each file (an original's text as its reader produced it), on
+ * standard output, to be saved and opened in the editor; `==> file <==` headers when there are several files.
+ * Reader notices and unreadable files go to standard error. Exit code 2 when a file could not be read.
+ */
+function printTexts(results: readonly FileResult[], headers: boolean, io: CliIo, lang: Lang): number {
+  let failed = false;
+  for (const r of results) {
+    if (r.readError !== undefined || r.internalError !== undefined) {
+      io.stderr(`govreport-lint: ${r.readError !== undefined ? t(lang, 'input.unreadable', { path: r.filePath, reason: r.readError }) : pick(r.internalError!, lang)}\n`);
+      failed = true;
+      continue;
+    }
+    for (const n of r.original?.notices ?? []) io.stderr(`govreport-lint: ${displayName(r.filePath, io.cwd)}: ${lang === 'en' ? n.en : n.zh}\n`);
+    if (r.original?.unread) failed = true;
+    if (headers) io.stdout(`==> ${displayName(r.filePath, io.cwd)} <==\n`);
+    const text = r.text ?? '';
+    io.stdout(text.endsWith('\n') || text === '' ? text : text + '\n');
+  }
+  return failed ? EXIT_USAGE : EXIT_OK;
 }
 
 /** Entry point of the bundle (`bin/govreport-lint.js` calls it). Sets the exit code; never calls process.exit. */

@@ -19,7 +19,7 @@ const zh = {
   'input.missing': '找不到文件或目录：{path}',
   'input.unreadable': '无法读取：{path}（{reason}）',
   'input.no-match': '没有与“{pattern}”匹配的文件。',
-  'input.empty-dir': '目录“{path}”中没有 .txt 或 .md 文件。',
+  'input.empty-dir': '目录“{path}”中没有可检查的报告文件（.txt、.md、.pdf、.docx、.doc、.wps、.html、.htm、.shtml）。',
   'output.unwritable': '无法写入输出文件 {path}（{reason}）',
   'binary': '文件不是文本文件（含二进制数据），无法作为年度报告检查。',
   'internal': '规则“{rule}”执行出错，已跳过（{path}）：{error}',
@@ -51,6 +51,11 @@ const zh = {
   'config.unknown-rule': '未知规则“{rule}”，已忽略',
   'config.bad-level': '规则“{rule}”的级别“{value}”无效（可选：off、error、warning、info），已忽略',
   'config.bad-suppression': '第 {n} 条忽略项需要 file、已知的 rule（或 *）以及可选的行号 line（≥1 的整数），已忽略',
+  'original.never-written': '原件（{path}）从不改写：--fix 只修改文本报告。可用 --print-text 导出读取到的文本，修改后再检查。',
+  'original.unread': '未能读取原件：{path}',
+  'where.page': '第{page}页',
+  'where.table-row': '表{table}第{row}行',
+  'where.table-row-col': '表{table}第{row}行第{col}列',
 } as const;
 
 type Key = keyof typeof zh;
@@ -69,7 +74,7 @@ const en: Record<Key, string> = {
   'input.missing': 'No such file or folder: {path}',
   'input.unreadable': 'Cannot read {path} ({reason})',
   'input.no-match': 'No files match “{pattern}”.',
-  'input.empty-dir': 'The folder “{path}” holds no .txt or .md files.',
+  'input.empty-dir': 'The folder “{path}” holds no report files (.txt, .md, .pdf, .docx, .doc, .wps, .html, .htm, .shtml).',
   'output.unwritable': 'Cannot write the output file {path} ({reason})',
   'binary': 'The file is not text (it contains binary data) and cannot be checked as an annual report.',
   'internal': 'Rule “{rule}” failed and was skipped ({path}): {error}',
@@ -101,6 +106,11 @@ const en: Record<Key, string> = {
   'config.unknown-rule': 'unknown rule “{rule}”, ignored',
   'config.bad-level': 'rule “{rule}”: level “{value}” is not off, error, warning or info, ignored',
   'config.bad-suppression': 'suppression #{n} needs file, a known rule (or *) and an optional whole line ≥ 1, ignored',
+  'original.never-written': 'Originals ({path}) are never written: --fix changes text reports only. Use --print-text to export the text read, edit it and check it again.',
+  'original.unread': 'The original could not be read: {path}',
+  'where.page': 'page {page}',
+  'where.table-row': 'table {table} row {row}',
+  'where.table-row-col': 'table {table} row {row} col {col}',
 };
 
 export type CliMessageKey = Key;

@@ -18,12 +18,20 @@ function post(m: WorkerMessage): void {
   port!.postMessage(m);
 }
 
+/** Batches are checked one after the other (a check awaits the readers of originals; two batches in flight must
+ *  not interleave, or the progress slot would name the wrong file). */
+let queue: Promise<void> = Promise.resolve();
+
 port.on('message', (msg: CheckBatchMessage) => {
   if (msg.type !== 'check') return;
+  queue = queue.then(() => checkBatch(msg));
+});
+
+async function checkBatch(msg: CheckBatchMessage): Promise<void> {
   const results: { id: number; keyed: KeyedResult }[] = [];
   for (const task of msg.tasks) {
     Atomics.store(progress, 0, task.id);
-    results.push({ id: task.id, keyed: checkFileSafely(task.file, { ...options, pairWith: task.pairWith }) });
+    results.push({ id: task.id, keyed: await checkFileSafely(task.file, { ...options, pairWith: task.pairWith }) });
   }
   Atomics.store(progress, 0, -1);
   try {
@@ -43,5 +51,5 @@ port.on('message', (msg: CheckBatchMessage) => {
       }),
     });
   }
-});
+}
 post({ type: 'ready' });

@@ -10,6 +10,8 @@ import {
   type ExportTablesResult,
   type ReadFileParams,
   type ReadFileResult,
+  type ReadOriginalParams,
+  type ReadOriginalResult,
   type SkeletonParams,
   type SkeletonResult,
   type StatusParams,
@@ -26,5 +28,7 @@ export const CheckWorkspaceRequest = new RequestType<CheckWorkspaceParams, Check
 
 export const WorkspaceFilesRequest = new RequestType<WorkspaceFilesParams, WorkspaceFilesResult, void>(Method.workspaceFiles);
 export const ReadFileRequest = new RequestType<ReadFileParams, ReadFileResult, void>(Method.readFile);
+/** `govreport/readOriginal` (client -> server): the text read from a published original. */
+export const ReadOriginalRequest = new RequestType<ReadOriginalParams, ReadOriginalResult, void>(Method.readOriginal);
 /** `govreport/preview` (client -> server): the table preview of an open document (never a file read from disk). */
 export const PreviewRequest = new RequestType<PreviewParams, PreviewResult, void>(Method.preview);

@@ -10,6 +10,9 @@ import {
   CheckWorkspaceRequest,
   ExportTablesRequest,
   PreviewRequest,
+  ReadOriginalRequest,
+  type ReadOriginalParams,
+  type ReadOriginalResult,
   SkeletonRequest,
   type CheckWorkspaceResult,
   type ExportTablesParams,
@@ -20,6 +23,8 @@ import {
   type SkeletonParams,
   type SkeletonResult,
 } from './protocol';
+import { isOriginalUri, originalDocUri, readOriginalBytes } from './originals';
+import { fromBase64 } from './workspace-common';
 import { safe } from './safe';
 import { currentView } from './views';
 
@@ -41,6 +46,15 @@ export function registerRequests(getCtx: () => Context, diagnostics: Diagnostics
       const text = await textOf(ctx, params.uri);
       if (text === undefined) return { content: '' };
       return { content: await ctx.analyzer.exportText(text, params.format) };
+    }),
+  );
+
+  connection.onRequest(
+    ReadOriginalRequest,
+    safe<ReadOriginalParams, ReadOriginalResult>(getCtx, ReadOriginalRequest.method, { kind: '', text: '', notices: [] }, async (params) => {
+      if (!params || typeof params.uri !== 'string' || typeof params.base64 !== 'string') return { kind: '', text: '', notices: [] };
+      const read = await readOriginalBytes(params.uri, fromBase64(params.base64));
+      return { kind: read.kind, text: read.text, notices: read.notices.map((n) => ({ code: n.code, zh: n.zh, en: n.en })) };
     }),
   );
 
@@ -84,13 +98,18 @@ export function registerRequests(getCtx: () => Context, diagnostics: Diagnostics
           a = (await ctx.analyses.get(openUri))?.analysis;
         } else {
           if (f.text === undefined) continue; // cannot hold a report (no year, no 信息公开)
-          const s = await ctx.settings.get(f.uri);
+          // an original's findings go to the document of its text (the positions are in that text)
+          const docUri = isOriginalUri(f.uri) ? originalDocUri(f.uri) : undefined;
           let languageId = /\.md$/i.test(f.uri) ? 'markdown' : 'plaintext';
-          for (const g of s.files) if (await ctx.workspace.matches(f.uri, g)) languageId = 'govreport';
-          a = await ctx.analyses.analyzeClosed(f.uri, f.text, languageId);
+          if (docUri) languageId = 'govreport';
+          else {
+            const s = await ctx.settings.get(f.uri);
+            for (const g of s.files) if (await ctx.workspace.matches(f.uri, g)) languageId = 'govreport';
+          }
+          a = await ctx.analyses.analyzeClosed(docUri ?? f.uri, f.text, languageId);
           if (a) {
-            void connection.sendDiagnostics({ uri: f.uri, diagnostics: a.diagnostics });
-            diagnostics.markPushed(f.uri);
+            void connection.sendDiagnostics({ uri: docUri ?? f.uri, diagnostics: a.diagnostics });
+            diagnostics.markPushed(docUri ?? f.uri);
           }
         }
         if (!a) continue;

@@ -12,6 +12,7 @@ import type { CandidateText } from './analyzer-common';
 import type { RuleSetting } from '../core';
 import { matchFile } from '../shared/glob';
 import { decodeToText } from '../shared/decode';
+import { isOriginalUri, originalFileUri, readOriginalBytes } from './originals';
 import { ReadFileRequest, WorkspaceFilesRequest, type WorkspaceFileEntry } from './protocol';
 
 /** Folders a workspace scan does not enter (besides hidden ones). */
@@ -26,6 +27,21 @@ export const SCAN_LIMITS = {
   bytes: 5 * 1024 * 1024,
   depth: 12,
 };
+
+/**
+ * A file's bytes → the text the checker reads: an original (PDF, Word, web page, by its name) through the readers
+ * (undefined when nothing could be read), any other file with the one byte decoder (shared/decode.ts).
+ */
+export async function fileText(uri: string, bytes: Uint8Array): Promise<string | undefined> {
+  if (!isOriginalUri(uri)) return decodeToText(bytes);
+  const read = await readOriginalBytes(uri, bytes);
+  return read.text === '' ? undefined : read.text;
+}
+
+/** A workspace file the scans keep: text reports and originals. */
+export function isScannedFile(name: string): boolean {
+  return /\.(txt|md)$/i.test(name) || isOriginalUri(name);
+}
 
 /** A cheap test for text that may hold a report (a year and the words of the title). */
 export function mayBeReport(text: string): boolean {
@@ -199,7 +215,7 @@ export class OpenDocumentsWorkspace implements Workspace {
   }
 
   fileKey(uri: string): string | undefined {
-    return uri;
+    return originalFileUri(uri) ?? uri;
   }
 }
 
@@ -256,7 +272,7 @@ export class ScanSchedule {
   }
 }
 
-function fromBase64(b64: string): Uint8Array {
+export function fromBase64(b64: string): Uint8Array {
   const bin = atob(b64);
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
@@ -315,7 +331,7 @@ export class ClientFilesWorkspace extends OpenDocumentsWorkspace implements Work
   private async fetchText(uri: string): Promise<string | undefined> {
     try {
       const { base64 } = await this.host.connection.sendRequest(ReadFileRequest, { uri });
-      return typeof base64 === 'string' ? decodeToText(fromBase64(base64)) : undefined;
+      return typeof base64 === 'string' ? await fileText(uri, fromBase64(base64)) : undefined;
     } catch (e) {
       this.host.log(`govreport/readFile ${uri} failed: ${e instanceof Error ? e.message : String(e)}`);
       return undefined;

@@ -18,7 +18,8 @@ import { matchFile } from '../shared/glob';
 import { decodeToText } from '../shared/decode';
 import { configFor, suppressionsFor, type LoadedConfig } from '../shared/project-config';
 import { configProblemText } from '../core';
-import { fetchFolders, SCAN_LIMITS, ScanDelta, ScanSchedule, SKIP_DIRS, type ProjectSettings, type Workspace } from './workspace-common';
+import { originalFileUri } from './originals';
+import { fetchFolders, fileText, isScannedFile, SCAN_LIMITS, ScanDelta, ScanSchedule, SKIP_DIRS, type ProjectSettings, type Workspace } from './workspace-common';
 
 const SKIP = new Set(SKIP_DIRS);
 
@@ -107,7 +108,7 @@ export class WorkspaceFiles implements Workspace {
     try {
       const st = await fsp.stat(p);
       if (!st.isFile() || st.size > SCAN_LIMITS.bytes) return undefined;
-      return decodeToText(await fsp.readFile(p));
+      return await fileText(uri, await fsp.readFile(p));
     } catch {
       return undefined;
     }
@@ -129,7 +130,7 @@ export class WorkspaceFiles implements Workspace {
 
   /** The resolved local path. */
   fileKey(uri: string): string | undefined {
-    const p = uriToPath(uri);
+    const p = uriToPath(originalFileUri(uri) ?? uri);
     return p === undefined ? undefined : path.resolve(p);
   }
 
@@ -168,7 +169,7 @@ export class WorkspaceFiles implements Workspace {
         if (d.isDirectory()) {
           if (d.name.startsWith('.') || SKIP.has(d.name)) continue;
           await walk(p, depth + 1);
-        } else if (d.isFile() && /\.(txt|md)$/i.test(d.name)) {
+        } else if (d.isFile() && isScannedFile(d.name)) {
           kept++;
           const uri = pathToUri(p);
           delta.see(uri);
@@ -183,12 +184,12 @@ export class WorkspaceFiles implements Workspace {
           if (old && old.mtimeMs === st.mtimeMs && old.size === st.size) continue;
           let text: string | undefined;
           try {
-            text = decodeToText(await fsp.readFile(p));
+            text = await fileText(uri, await fsp.readFile(p));
           } catch {
             continue;
           }
           if (text === undefined) {
-            this.log(`${p}: neither UTF-8 nor decodable as GB18030 on this runtime; skipped`);
+            this.log(`${p}: not decodable (neither UTF-8 nor GB18030 on this runtime, or an original with no readable text); skipped`);
             continue;
           }
           const { mtimeMs, size } = st;

@@ -12,6 +12,7 @@ export const Method = {
   workspaceFiles: 'govreport/workspaceFiles',
   readFile: 'govreport/readFile',
   preview: 'govreport/preview',
+  readOriginal: 'govreport/readOriginal',
 } as const;
 
 /** `govreport/status` (server -> client notification), sent for every checked document. */
@@ -109,3 +110,21 @@ export const FIX_ALL_KIND = 'source.fixAll.govreport';
  * or null. The data types are the checking core's own (a pure module), imported as types only.
  */
 export type { PreviewParams, PreviewResult, PreviewData } from '../core/views/preview';
+
+/** The scheme of the documents holding the text read from an original (PDF, Word, web page). */
+export const ORIGINAL_SCHEME = 'govreport-original';
+
+/** `govreport/readOriginal` (client -> server): the text read from a published original (PDF, Word, web page). */
+export interface ReadOriginalParams {
+  /** The original file's URI (its name decides the reader). */
+  readonly uri: string;
+  /** The file's bytes in base64, read by the client (any file system VS Code has, desktop or web). */
+  readonly base64: string;
+}
+
+export interface ReadOriginalResult {
+  readonly kind: string;
+  /** The report text ('' when nothing could be read: see the notices). */
+  readonly text: string;
+  readonly notices: readonly { readonly code: string; readonly zh: string; readonly en: string }[];
+}
