@@ -91,7 +91,29 @@ function loadPdfjs(): Promise<{ pdfjs: Pdfjs; assets: PdfjsAssets }> {
   loaded ??= (async () => {
     const assets = configured ?? nodeAssets();
     if (!assets) throw new Error('pdf.js is not available in this host');
-    const [pdfjs, worker] = await Promise.all([importModule(assets.module), importModule(assets.worker)]);
+    // pdf.js builds one DOMMatrix when it loads (for its canvas renderer, which we never use); Node has none, and
+    // the package's optional native canvas that would supply it is not shipped. A plain identity stands in.
+    (globalThis as any).DOMMatrix ??= class DOMMatrix {
+      a = 1;
+      b = 0;
+      c = 0;
+      d = 1;
+      e = 0;
+      f = 0;
+    };
+    // …and says so on the console ("Warning: Cannot load @napi-rs/canvas…"): not for our users' eyes.
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => {
+      if (typeof args[0] === 'string' && args[0].startsWith('Warning: ')) return;
+      warn(...args);
+    };
+    let pdfjs: Pdfjs;
+    let worker: any;
+    try {
+      [pdfjs, worker] = await Promise.all([importModule(assets.module), importModule(assets.worker)]);
+    } finally {
+      console.warn = warn;
+    }
     // The "worker" runs in this thread: pdf.js uses globalThis.pdfjsWorker instead of starting one.
     (globalThis as any).pdfjsWorker ??= worker;
     return { pdfjs, assets };
@@ -455,6 +477,27 @@ function isPageMark(line: TextLine, pageHeight: number): boolean {
   return nearEdge && PAGE_MARK.some((re) => re.test(text));
 }
 
+/**
+ * Some fonts' ToUnicode maps (e.g. Noto CJK as embedded by Chromium, and many WPS exports) give the Kangxi
+ * radical or CJK radical-supplement code point for an ideograph that looks the same (`⼈` U+2F08 for `人`,
+ * `⺠` U+2EA0 for `民`): the reader gives the ideograph a reader of the page sees.
+ */
+const RADICAL_SUPPLEMENT: Record<string, string> = {
+  '\u2E8B': '㔾', '\u2E8C': '小', '\u2E8D': '小', '\u2E8E': '兀', '\u2E97': '忄', '\u2E9F': '母', '\u2EA0': '民',
+  '\u2EA4': '爫', '\u2EA6': '丬', '\u2EA7': '牛', '\u2EAE': '竹', '\u2EB2': '罒', '\u2EB7': '羊', '\u2EBB': '聿',
+  '\u2EC4': '西', '\u2EC5': '见', '\u2EC6': '角', '\u2EC8': '讠', '\u2EC9': '贝', '\u2ECB': '车', '\u2ECF': '阝',
+  '\u2ED0': '钅', '\u2ED3': '长', '\u2ED4': '门', '\u2ED6': '阝', '\u2ED7': '雨', '\u2ED8': '青', '\u2EDA': '页',
+  '\u2EDB': '风', '\u2EDC': '飞', '\u2EDD': '食', '\u2EDF': '饣', '\u2EE0': '饣', '\u2EE2': '马', '\u2EE3': '骨',
+  '\u2EE4': '鬼', '\u2EE5': '鱼', '\u2EE6': '鸟', '\u2EE7': '卤', '\u2EE8': '麦', '\u2EE9': '黄', '\u2EEA': '黾',
+  '\u2EEB': '斉', '\u2EEC': '齐', '\u2EED': '歯', '\u2EEE': '齿', '\u2EEF': '竜', '\u2EF0': '龙', '\u2EF2': '亀',
+  '\u2EF3': '龟', '\u2F3E': '户',
+};
+const RADICALS = /[\u2E80-\u2EFF\u2F00-\u2FDF]/g;
+
+function ideographs(s: string): string {
+  return s.replace(RADICALS, (ch) => RADICAL_SUPPLEMENT[ch] ?? (ch >= '\u2F00' ? ch.normalize('NFKC') : ch));
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Reading
 
@@ -502,7 +545,7 @@ async function readPage(doc: any, pdfjs: Pdfjs, pageNumber: number): Promise<Pag
     if (typeof item.str !== 'string' || !item.str.trim() || !item.transform) continue;
     const [, , c, d, e, f] = item.transform as number[];
     const size = Math.hypot(c, d) || item.height || 10;
-    raw.push({ str: item.str, x: e, y: f - pageBottom, w: item.width || size * item.str.length, size, vertical: item.dir === 'ttb' });
+    raw.push({ str: ideographs(item.str), x: e, y: f - pageBottom, w: item.width || size * item.str.length, size, vertical: item.dir === 'ttb' });
   }
   const rules = rulesOf(ops, pdfjs.OPS);
   const shift = (y: number) => y - pageBottom;
@@ -552,8 +595,8 @@ const ENDS_SENTENCE = /[。！？；;!?]$/;
 function continues(a: TextLine, b: TextLine, rightMargin: number, sameColumn: boolean): boolean {
   if (Math.abs(a.size - b.size) > Math.max(a.size, b.size) * 0.12) return false;
   if (a.text.includes('\t') || b.text.includes('\t')) return false;
-  if (a.x2 < rightMargin - a.size * 1.5) return false;
-  if (b.x1 > a.x1 + a.size * 0.5 && !(b.x1 <= a.x1 + a.size * 0.5)) return false;
+  if (a.x2 < rightMargin - a.size * 3) return false;
+  if (b.x1 > a.x1 + a.size * 0.5) return false;
   if (ENDS_SENTENCE.test(a.text) && b.x1 > a.x1 - 0.5) return false;
   if (sameColumn && a.top - b.top > Math.max(a.size, b.size) * 2.4) return false;
   return true;
