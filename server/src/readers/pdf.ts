@@ -529,6 +529,20 @@ function splitAtRules(runs: Run[], tables: Table[]): Run[] {
   return out;
 }
 
+/** Whether a page's text stands in columns somewhere: two lines with a wide gap between runs. */
+function columnar(runs: Run[]): boolean {
+  let gapped = 0;
+  for (const line of linesOf(runs.filter((r) => !r.vertical))) {
+    for (let k = 1; k < line.length; k++) {
+      if (line[k].x - runRight(line[k - 1]) > Math.max(line[k].size, line[k - 1].size) * 2) {
+        if (++gapped >= 2) return true;
+        break;
+      }
+    }
+  }
+  return false;
+}
+
 interface PageContent {
   blocks: Block[];
   hasText: boolean;
@@ -536,7 +550,7 @@ interface PageContent {
 
 async function readPage(doc: any, pdfjs: Pdfjs, pageNumber: number): Promise<PageContent> {
   const page = await doc.getPage(pageNumber);
-  const [content, ops] = await Promise.all([page.getTextContent(), page.getOperatorList()]);
+  const content = await page.getTextContent();
   const [, , , pageTop] = page.view as number[];
   const pageBottom = (page.view as number[])[1];
   const height = pageTop - pageBottom;
@@ -547,7 +561,11 @@ async function readPage(doc: any, pdfjs: Pdfjs, pageNumber: number): Promise<Pag
     const size = Math.hypot(c, d) || item.height || 10;
     raw.push({ str: ideographs(item.str), x: e, y: f - pageBottom, w: item.width || size * item.str.length, size, vertical: item.dir === 'ttb' });
   }
-  const rules = rulesOf(ops, pdfjs.OPS);
+  // The operator list (for the ruling lines) costs as much again as the text: ask for it only on pages whose
+  // text stands in columns — a page of running text has no table to rebuild.
+  const rules = columnar(raw)
+    ? rulesOf(await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode?.DISABLE }), pdfjs.OPS)
+    : { h: [], v: [] };
   const shift = (y: number) => y - pageBottom;
   const tables = tablesOf(
     mergeH(rules.h.map((s) => ({ ...s, y: shift(s.y) }))),
