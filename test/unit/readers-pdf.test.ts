@@ -191,6 +191,39 @@ test('PDF hongze-qzf_2023.pdf: labels wrapped inside their cell are joined', asy
   assert.ok(fields.includes('社会公益组织') && fields.includes('法律服务机构'));
 });
 
+test('re-typeset real report (上海市人民政府办公厅 2019, F2019, published as HTML): every T3/T4 cell, blank cells blank, the findings of its text', async () => {
+  // test/fixtures/real/08 printed with the merged cells of the published tables (test/gen/pdf-fixtures.mjs).
+  const r = await read('gen-sh-szfbgt_2019.pdf');
+  const res = lint(r.text);
+  const g = grids(res);
+  const B = '';
+  const B7 = [B, B, B, B, B, B, B];
+  assert.deepEqual(g.kinds, ['T2', 'T3', 'T4']);
+  assert.deepEqual(g.t3, {
+    new: ['821', '35', B, B, '2', '1', '859'],
+    carry_in: ['18', B, B, B, B, B, '18'],
+    r1: ['258', '12', B, B, '1', '1', B],
+    r2: ['3', B, B, B, B, B, B],
+    r3_1: ['14', B, B, B, B, B, B], r3_2: B7, r3_3: B7, r3_4: B7,
+    r3_5: ['5', B, B, B, B, B, B],
+    r3_6: ['3', '1', B, B, B, B, B],
+    r3_7: B7,
+    r3_8: ['10', '2', B, B, B, B, B],
+    r4_1: ['252', '12', B, B, '1', B, B],
+    r4_2: ['44', '3', B, B, B, B, B],
+    r4_3: ['25', B, B, B, B, B, B],
+    r5_1: ['148', '1', B, B, B, B, B],
+    r5_2: ['5', '4', B, B, B, B, B],
+    r5_3: B7, r5_4: B7, r5_5: B7, r6: B7,
+    total: ['767', '35', B, B, '2', '1', '805'],
+    carry_out: ['72', B, B, B, B, B, '72'],
+  });
+  assert.deepEqual(g.t4, ['5', B, B, '2', '7', '8', B, B, '1', '9', B, B, B, B, B]);
+  const fromText = lint(fs.readFileSync(path.join(REAL, '08_sh-szfbgt-tsv_2019.txt'), 'utf8'));
+  assert.deepEqual(unplaced(res), unplaced(fromText));
+  assert.equal(res.findings.filter((f) => f.ruleId === 'table-blank-cell').length, 24);
+});
+
 // ---- generated edge cases ------------------------------------------------------------------------------
 
 test('generated report: the text read is the report, cell for cell (split table, merged cells, wrapped and vertical labels, blank cell)', async () => {
