@@ -7,6 +7,7 @@
 //                      for 3 + 1). gen-report.txt is the same report as tab-separated text, built from the same
 //                      rows (the text the reader must give, cell for cell).
 //   gen-scanned.pdf    the first two pages of gen-report.pdf as images only (no text layer), via pdftoppm + img2pdf
+//   gen-mixed.pdf      the last page of gen-report.pdf and a scanned page (one page without text layer)
 //   gen-encrypted.pdf  the last page of gen-report.pdf with a user password (qpdf, AES-256)
 //   gen-empty.pdf      an empty file; gen-not-a-pdf.pdf  an HTML page named .pdf; gen-damaged.pdf  a truncated PDF
 //
@@ -288,6 +289,9 @@ const pdf = printReport(blocks, 'gen-report');
 execFileSync('pdftoppm', ['-gray', '-r', '60', '-f', '1', '-l', '2', '-png', pdf, path.join(tmp, 'scan')]);
 const scans = fs.readdirSync(tmp).filter((f) => f.startsWith('scan')).sort().map((f) => path.join(tmp, f));
 execFileSync('img2pdf', ['-o', path.join(outDir, 'gen-scanned.pdf'), ...scans]);
+
+// Mixed: the last text page of the report, then a scanned page.
+execFileSync('qpdf', ['--empty', '--pages', pdf, 'z', path.join(outDir, 'gen-scanned.pdf'), '2', '--', path.join(outDir, 'gen-mixed.pdf')]);
 
 // Encrypted with a user password: the last page of the report (a text page, kept small).
 const lastPage = path.join(tmp, 'last.pdf');

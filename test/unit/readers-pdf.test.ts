@@ -182,6 +182,20 @@ test('PDF huaian-szf_2024.pdf: the vertical group label printed one character pe
   assert.equal(line.split('\t')[0], '三、本年度办理结果');
 });
 
+test('PDF huaian-szf_2024.pdf: a merged cell cut by the page break (（四）无 | 法提供) is one label, on its first row', async () => {
+  const r = await read('huaian-szf_2024.pdf');
+  const lines = r.text.split('\n');
+  const first = lines.findIndex((l) => l.includes('1.本机关不掌握相关政府信息'));
+  assert.equal(lines[first].split('\t')[1], '（四）无法提供');
+  assert.equal(r.lines[first].page, 4);
+  assert.equal(lines[first + 1].split('\t')[1], '');
+  assert.equal(r.lines[first + 1].page, 5);
+  // a new group at a page head is never joined to the one before: 洪泽 2023, （五） starts on page 4
+  const hz = (await read('hongze-qzf_2023.pdf')).text.split('\n');
+  assert.ok(hz.some((l) => l.split('\t')[1] === '（五）不予处理'));
+  assert.ok(hz.some((l) => l.split('\t')[1] === '（四）无法提供'));
+});
+
 test('PDF hongze-qzf_2023.pdf: labels wrapped inside their cell are joined', async () => {
   const r = await read('hongze-qzf_2023.pdf');
   const fields = r.text.split('\n').flatMap((l) => l.split('\t'));
@@ -256,6 +270,14 @@ test('a scanned PDF (images only) gives one `scanned` notice and no text', async
   assert.deepEqual(r.notices.map((n) => n.code), ['scanned']);
   assert.match(r.notices[0].zh, /扫描/);
   assert.ok(r.notices[0].en.length > 0);
+});
+
+test('a PDF with one scanned page among text pages: the text is read, one `partial` notice names the page', async () => {
+  const r = await read('gen-mixed.pdf');
+  assert.match(r.text, /六、其他需要报告的事项/);
+  assert.deepEqual(r.notices.map((n) => [n.code, n.page]), [['partial', 2]]);
+  // a text PDF has no such notice
+  assert.deepEqual((await read('gen-report.pdf')).notices, []);
 });
 
 test('a password-protected PDF gives one `encrypted` notice', async () => {

@@ -504,7 +504,7 @@ function ideographs(s: string): string {
 /** A produced block of a page, in reading order. */
 type Block =
   | { kind: 'text'; line: TextLine; page: number }
-  | { kind: 'row'; fields: string[]; cols: number[]; page: number; table: Table; band: number; top: number };
+  | { kind: 'row'; fields: string[]; cells: (Cell | null)[]; cols: number[]; page: number; table: Table; band: number; top: number };
 
 /** Splits runs that cross a vertical rule of a table (a row written as one text run) into per-cell pieces. */
 function splitAtRules(runs: Run[], tables: Table[]): Run[] {
@@ -546,6 +546,8 @@ function columnar(runs: Run[]): boolean {
 interface PageContent {
   blocks: Block[];
   hasText: boolean;
+  /** No text, but an image: a scanned page. */
+  scanned?: boolean;
 }
 
 async function readPage(doc: any, pdfjs: Pdfjs, pageNumber: number): Promise<PageContent> {
@@ -598,13 +600,19 @@ async function readPage(doc: any, pdfjs: Pdfjs, pageNumber: number): Promise<Pag
     t.bands.forEach((band, b) => {
       const fields = band.fields.map((cell) => (cell ? cellText(cell.runs) : ''));
       if (fields.every((f) => f === '')) return;
-      blocks.push({ kind: 'row', fields, cols: band.cols, page: pageNumber, table: t, band: b, top: band.top });
+      blocks.push({ kind: 'row', fields, cells: band.fields, cols: band.cols, page: pageNumber, table: t, band: b, top: band.top });
     });
   }
   const topOf = (b: Block) => (b.kind === 'text' ? b.line.top : b.top);
   blocks.sort((a, b) => topOf(b) - topOf(a));
   page.cleanup?.();
-  return { blocks, hasText: runs.length > 0 };
+  let scanned = false;
+  if (!runs.length) {
+    const ops = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode?.DISABLE });
+    const images = new Set([pdfjs.OPS.paintImageXObject, pdfjs.OPS.paintInlineImageXObject, pdfjs.OPS.paintImageXObjectRepeat]);
+    scanned = (ops.fnArray as number[]).some((fn) => images.has(fn));
+  }
+  return { blocks, hasText: runs.length > 0, scanned };
 }
 
 const ENDS_SENTENCE = /[。！？；;!?]$/;
@@ -682,7 +690,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
 function assemble(pages: PageContent[]): ReadResult {
   const notices: ReaderNotice[] = [];
   pages.forEach((p, i) => {
-    if (!p.hasText) notices.push(notice('partial', i + 1));
+    if (p.scanned) notices.push(notice('partial', i + 1));
   });
   // The right margin of the body text: the longest line ends there (per page, tables excluded).
   const margins = pages.map((p) => {
@@ -690,6 +698,10 @@ function assemble(pages: PageContent[]): ReadResult {
     return ends.length ? Math.max(...ends) : 0;
   });
   const out: string[] = [];
+  /** The fields of table rows by line, joined into `out` at the end (a cell split by a page break is mended). */
+  const rowFields = new Map<number, string[]>();
+  /** Per grid column, the last cell that started in it on the previous page, where its text went. */
+  let started = new Map<number, { line: number; field: number; cell: Cell; table: Table }>();
   const places: SourcePlace[] = [];
   let prevText: { line: TextLine; page: number } | undefined;
   let tableNo = 0;
@@ -723,9 +735,16 @@ function assemble(pages: PageContent[]): ReadResult {
       if (!continued) {
         tableNo++;
         rowNo = 0;
+        started = new Map();
       }
+      const fields = [...block.fields];
+      if (continued && prevRow!.page !== block.page && block.band === 0) mendSplitCells(block, fields, started, rowFields);
+      block.cells.forEach((cell, k) => {
+        if (cell) started.set(block.cols[k], { line: out.length, field: k, cell, table: block.table });
+      });
       rowNo++;
-      out.push(block.fields.join('\t'));
+      rowFields.set(out.length, fields);
+      out.push('');
       places.push({ page: block.page, table: tableNo, row: rowNo, cells: block.cols });
       prevRow = { table: block.table, page: block.page };
       prevText = undefined;
@@ -733,7 +752,41 @@ function assemble(pages: PageContent[]): ReadResult {
     }
     void i;
   }
+  for (const [line, fields] of rowFields) out[line] = fields.join('\t');
   return { kind: 'pdf', text: out.join('\n'), lines: places.length ? places : [{}], notices };
+}
+
+/** How many rows (bands) of its table a cell covers. */
+function bandsOf(cell: Cell, table: Table): number {
+  return table.bands.filter((b) => b.top <= cell.top + 0.5 && b.top > cell.bottom + 0.5).length;
+}
+
+const NUMBERED = /^[（(]?[一二三四五六七八九十\d]+[)）、.．]/;
+
+/**
+ * A merged cell that a page break cuts in two (`（四）无` at the foot of one page, `法提供` at the head of the
+ * next) is one cell: the fragment on the new page joins the text on the previous one. Only for merged cells
+ * (either part covers two rows or more), in the same column with the same edges, reaching the foot of the
+ * previous page's table, and never when the new part starts with a numbering of its own (a new group).
+ */
+function mendSplitCells(
+  block: Extract<Block, { kind: 'row' }>,
+  fields: string[],
+  started: Map<number, { line: number; field: number; cell: Cell; table: Table }>,
+  rowFields: Map<number, string[]>,
+): void {
+  block.cells.forEach((cell, k) => {
+    if (!cell || !fields[k] || NUMBERED.test(fields[k])) return;
+    const before = started.get(block.cols[k]);
+    if (!before) return;
+    const prev = rowFields.get(before.line);
+    if (!prev || !prev[before.field]) return;
+    if (Math.abs(before.cell.x1 - cell.x1) > 2 || Math.abs(before.cell.x2 - cell.x2) > 2) return;
+    if (Math.abs(before.cell.bottom - before.table.bottom) > 1.5) return;
+    if (bandsOf(before.cell, before.table) < 2 && bandsOf(cell, block.table) < 2) return;
+    prev[before.field] += fields[k];
+    fields[k] = '';
+  });
 }
 
 /** Tables on two pages are one when their outer edges match (within a few points). */
