@@ -561,7 +561,7 @@ async function readPage(doc: any, pdfjs: Pdfjs, pageNumber: number): Promise<Pag
     if (typeof item.str !== 'string' || !item.str.trim() || !item.transform) continue;
     const [, , c, d, e, f] = item.transform as number[];
     const size = Math.hypot(c, d) || item.height || 10;
-    raw.push({ str: ideographs(item.str), x: e, y: f - pageBottom, w: item.width || size * item.str.length, size, vertical: item.dir === 'ttb' });
+    raw.push({ str: ideographs(item.str).replace(/[\t\r\n\f\v]/g, ' '), x: e, y: f - pageBottom, w: item.width || size * item.str.length, size, vertical: item.dir === 'ttb' });
   }
   // The operator list (for the ruling lines) costs as much again as the text: ask for it only on pages whose
   // text stands in columns — a page of running text has no table to rebuild.
@@ -708,7 +708,7 @@ function assemble(pages: PageContent[]): ReadResult {
   let prevRow: { table: Table; page: number } | undefined;
   let rowNo = 0;
   let lastWasRow = false;
-  for (const [i, p] of pages.entries()) {
+  for (const p of pages) {
     for (const block of p.blocks) {
       if (block.kind === 'text') {
         const { line } = block;
@@ -750,7 +750,6 @@ function assemble(pages: PageContent[]): ReadResult {
       prevText = undefined;
       lastWasRow = true;
     }
-    void i;
   }
   for (const [line, fields] of rowFields) out[line] = fields.join('\t');
   return { kind: 'pdf', text: out.join('\n'), lines: places.length ? places : [{}], notices };
