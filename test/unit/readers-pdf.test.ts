@@ -337,6 +337,18 @@ test('pdf.js is loaded by the first read, not when the reader module is loaded',
   assert.ok(res.lines > 50);
 });
 
+test('on a Node without process.getBuiltinModule (older VS Code builds), pdf.js is found through require', () => {
+  const script = `
+    delete process.getBuiltinModule;
+    require(${JSON.stringify(reader)}).readPdf(new Uint8Array(require('fs').readFileSync(${JSON.stringify(path.join(PDF, 'gen-report.pdf'))})))
+      .then((r) => process.stdout.write(JSON.stringify(r)));`;
+  const out = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  assert.equal(out.status, 0, out.stderr);
+  const r = JSON.parse(out.stdout) as ReadResult;
+  assert.deepEqual(r.notices, []);
+  assert.equal(r.text, fs.readFileSync(path.join(PDF, 'gen-report.txt'), 'utf8').replace(/\n$/, ''));
+});
+
 test('bundled by esbuild, the reader finds pdf.js and the CMaps shipped next to the bundle (no node_modules)', async () => {
   const shipped = path.join(ROOT, 'server', 'out', 'pdfjs');
   assert.ok(fs.existsSync(path.join(shipped, 'legacy', 'build', 'pdf.mjs')), 'run `npm run build` first (it copies pdf.js to server/out/pdfjs)');

@@ -20,7 +20,7 @@
  *   page break continues on the next line.
  *
  * This module imports no Node API: in Node it finds the library and the CMaps through
- * `process.getBuiltinModule` (Node ≥ 20.16); other hosts call `configurePdfjs`.
+ * `process.getBuiltinModule` (Node ≥ 20.16) or CommonJS `require`; other hosts call `configurePdfjs`.
  */
 import type { ReadResult, ReaderNotice, SourcePlace } from './types';
 
@@ -54,18 +54,26 @@ const importModule = new Function('specifier', 'return import(specifier)') as (s
 let loaded: Promise<{ pdfjs: Pdfjs; assets: PdfjsAssets }> | undefined;
 
 declare const __dirname: string | undefined;
+declare const require: ((name: string) => any) | undefined;
 
 /** The default in Node: the copy shipped next to the bundle (`<dir>/pdfjs/`), else the installed package. */
 function nodeAssets(): PdfjsAssets | undefined {
   const proc = (globalThis as any).process;
-  if (typeof proc?.getBuiltinModule !== 'function') return undefined;
-  const fs = proc.getBuiltinModule('fs');
-  const path = proc.getBuiltinModule('path');
-  const url = proc.getBuiltinModule('url');
+  // Node ≥ 20.16 has process.getBuiltinModule; the Node of older VS Code builds only has CommonJS `require`.
+  const builtin: ((name: string) => any) | undefined =
+    typeof proc?.getBuiltinModule === 'function'
+      ? (name) => proc.getBuiltinModule(name)
+      : typeof require === 'function' && typeof proc?.versions?.node === 'string'
+        ? (name) => require(name)
+        : undefined;
+  if (!builtin) return undefined;
+  const fs = builtin('fs');
+  const path = builtin('path');
+  const url = builtin('url');
   const here = typeof __dirname === 'string' ? __dirname : proc.cwd();
   const candidates: string[] = [path.join(here, 'pdfjs')];
   try {
-    const req = proc.getBuiltinModule('module').createRequire(path.join(here, 'noop.js'));
+    const req = builtin('module').createRequire(path.join(here, 'noop.js'));
     candidates.push(path.dirname(req.resolve('pdfjs-dist/package.json')));
   } catch {
     // not installed: only the shipped copy can serve
