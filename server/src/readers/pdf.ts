@@ -175,13 +175,15 @@ interface Run {
   /** Font size. */
   size: number;
   vertical: boolean;
+  /** Vertical text: its length down the page. */
+  len: number;
 }
 
 const runLeft = (r: Run) => r.x;
 const runRight = (r: Run) => r.x + r.w;
 const runCx = (r: Run) => r.x + r.w / 2;
 /** Vertical centre of the glyphs (a little above the baseline). */
-const runCy = (r: Run) => (r.vertical ? r.y - r.w / 2 : r.y + r.size * 0.33);
+const runCy = (r: Run) => (r.vertical ? r.y - r.len / 2 : r.y + r.size * 0.33);
 
 interface HSeg {
   y: number;
@@ -569,7 +571,7 @@ async function readPage(doc: any, pdfjs: Pdfjs, pageNumber: number): Promise<Pag
     if (typeof item.str !== 'string' || !item.str.trim() || !item.transform) continue;
     const [, , c, d, e, f] = item.transform as number[];
     const size = Math.hypot(c, d) || item.height || 10;
-    raw.push({ str: ideographs(item.str).replace(/[\t\r\n\f\v]/g, ' '), x: e, y: f - pageBottom, w: item.width || size * item.str.length, size, vertical: item.dir === 'ttb' });
+    raw.push({ str: ideographs(item.str).replace(/[\t\r\n\f\v]/g, ' '), x: e, y: f - pageBottom, w: item.width || size * item.str.length, size, vertical: item.dir === 'ttb', len: item.dir === 'ttb' ? item.height || size * item.str.length : 0 });
   }
   // The operator list (for the ruling lines) costs as much again as the text: ask for it only on pages whose
   // text stands in columns — a page of running text has no table to rebuild.
