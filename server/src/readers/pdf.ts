@@ -638,6 +638,23 @@ function continues(a: TextLine, b: TextLine, rightMargin: number, sameColumn: bo
   return true;
 }
 
+/** pdf.js's own test for Node (then it loads fonts synchronously and never waits for a font-load event). */
+function pdfjsThinksNode(): boolean {
+  const proc = (globalThis as any).process;
+  return (
+    typeof proc === 'object' &&
+    proc + '' === '[object process]' &&
+    !proc.versions?.nw &&
+    !(proc.versions?.electron && proc.type && proc.type !== 'browser')
+  );
+}
+
+/** The document pdf.js puts @font-face rules into: takes them and keeps nothing. */
+const NO_DOCUMENT = {
+  createElement: () => ({ sheet: { cssRules: { length: 0 }, insertRule: () => 0 }, remove: () => undefined }),
+  documentElement: { getElementsByTagName: () => [{ append: () => undefined }] },
+};
+
 /**
  * Reads a PDF. Never throws: an unreadable, encrypted or scanned file gives empty text and one notice.
  */
@@ -666,7 +683,10 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
       CMapReaderFactory: CMapReader,
       cMapUrl: 'bundled/',
       cMapPacked: true,
-      disableFontFace: true,
+      // No glyph outlines: with disableFontFace pdf.js builds and posts the path of every glyph shown, which
+      // only a canvas renderer needs (it was half the cost of the operator list). Where pdf.js takes the host
+      // for Node it binds fonts synchronously into its document: a stub that drops the @font-face rules.
+      ...(pdfjsThinksNode() ? { disableFontFace: false, ownerDocument: NO_DOCUMENT } : { disableFontFace: true }),
       useSystemFonts: false,
       isEvalSupported: false,
       isOffscreenCanvasSupported: false,
