@@ -2,7 +2,8 @@
 // Bundles the extension client, the language server and the CLI with esbuild.
 // Usage: node scripts/build.mjs [--watch] [--minify]
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -70,3 +71,35 @@ for (const [entry, outfile, platform, extra] of targets) {
 }
 if (!watch) await Promise.all(builds);
 else console.log('watching…');
+copyPdfjs();
+
+/**
+ * The PDF reader (server/src/readers/pdf.ts) loads pdf.js at run time with import(), from `pdfjs/` next to the
+ * bundle that runs it: copy there only what reading text needs — the minified legacy build (main + in-thread
+ * worker), the packed CMaps of Chinese (Adobe-GB1) fonts, and the licence. No standard fonts, no wasm, no
+ * sandbox, no viewer.
+ */
+function copyPdfjs() {
+  if (!existsSync(path.join(root, 'server/src/readers/pdf.ts'))) return;
+  let pkg;
+  try {
+    pkg = path.dirname(createRequire(path.join(root, 'server/package.json')).resolve('pdfjs-dist/package.json'));
+  } catch {
+    console.warn('pdfjs-dist is not installed: the bundles will not read PDF files');
+    return;
+  }
+  const dest = path.join(root, 'server/out/pdfjs');
+  rmSync(dest, { recursive: true, force: true });
+  mkdirSync(path.join(dest, 'legacy/build'), { recursive: true });
+  mkdirSync(path.join(dest, 'cmaps'), { recursive: true });
+  copyFileSync(path.join(pkg, 'legacy/build/pdf.min.mjs'), path.join(dest, 'legacy/build/pdf.mjs'));
+  copyFileSync(path.join(pkg, 'legacy/build/pdf.worker.min.mjs'), path.join(dest, 'legacy/build/pdf.worker.mjs'));
+  copyFileSync(path.join(pkg, 'LICENSE'), path.join(dest, 'LICENSE'));
+  let cmaps = 0;
+  for (const name of readdirSync(path.join(pkg, 'cmaps'))) {
+    if (!/GB/.test(name)) continue;
+    copyFileSync(path.join(pkg, 'cmaps', name), path.join(dest, 'cmaps', name));
+    cmaps++;
+  }
+  console.log(`copied pdf.js (legacy build, ${cmaps} GB CMaps) to server/out/pdfjs`);
+}
