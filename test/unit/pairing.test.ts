@@ -105,3 +105,19 @@ test('a report of the same document comes before other documents; a report is ne
   assert.deepEqual(alone.previousYears.map((p) => p.uri), ['/other.txt']);
   assert.equal(findPreviousYear(reports[1], [{ report: reports[1] }]), undefined);
 });
+
+test('the real fixtures pair exactly the same agencies of consecutive years (a page artefact before the year is no agency)', () => {
+  const files = fs.readdirSync(REAL).filter((f) => f.endsWith('.txt')).sort();
+  const keys = files.map((f) => ({ path: f, keys: parseDocument(read(f)).map(reportKey) }));
+  // 06 and 07 (上海) have `正文` before the year: their agencies follow it (上海市科委, 上海市人民政府办公厅)
+  assert.equal(keys.find((k) => k.path.startsWith('06'))?.keys[0]?.key, '上海市科学技术委员会');
+  assert.equal(keys.find((k) => k.path.startsWith('07'))?.keys[0]?.key, '上海市人民政府办公厅');
+  assert.deepEqual(
+    pairFiles(keys),
+    new Map([
+      ['04_hongze-qzf_2024.txt', ['02_hongze-qzf_2023.txt']],
+      ['09_pingtan-glued_2020.txt', ['13_pingtan-glued_2019.txt']],
+      ['10_pingtan-glued_2021.txt', ['09_pingtan-glued_2020.txt']],
+    ]),
+  );
+});

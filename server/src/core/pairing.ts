@@ -69,9 +69,29 @@ export function agencyKey(report: Report): string | undefined {
   return reportAgency(report)?.key;
 }
 
+/** How an agency's name ends (government, bureau, commission, office, region …): what a title's agency must look like. */
+const AGENCY_END_RE = /(?:政府|办公厅|办公室|委员会|管委会|局|委|厅|院|中心|区|县|市|州|盟|旗|镇|乡|街道|所|处|站|队|会|部|署|馆|办|学|校|社|台|园|司|团)$/u;
+
+/** Words that name no particular agency (`2021年度政府信息公开…` has none). */
+const GENERIC_RE = /^(?:人民)?政府$/u;
+
+/** The agency between the year and `政府信息公开` (`2024年上海市科委政府信息公开工作年度报告`). */
+const AFTER_YEAR_RE = /(?:19|20)\d{2}\s*年度?\s*(.+?)\s*(?:政府)?信息公开/u;
+
+/**
+ * The agency a report's title names: the text before the year (`洪泽区人民政府2023年…`), else the text after it
+ * (`2024年上海市科委政府信息公开…`); a name that does not end like an agency's (a page artefact such as `正文`
+ * before the year) names none.
+ */
 function reportAgency(report: Report): AgencyIdentity | undefined {
-  const agency = report.title?.agency;
-  return agency ? agencyIdentity(agency) : undefined;
+  const title = report.title;
+  if (!title) return undefined;
+  const after = AFTER_YEAR_RE.exec(title.text.normalize('NFKC'))?.[1];
+  for (const name of [title.agency, after]) {
+    const id = name ? agencyIdentity(name) : undefined;
+    if (id && AGENCY_END_RE.test(id.key) && !GENERIC_RE.test(id.key)) return id;
+  }
+  return undefined;
 }
 
 /** The pairing key of a report; null for documents that are no report, suspect encodings, no agency or year. */
