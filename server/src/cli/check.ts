@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import {
   countSeverities,
   findPreviousYear,
+  findSameYear,
   lintReport,
   parseDocument,
   ruleMeta,
@@ -37,6 +38,8 @@ export interface CheckOptions {
    * Reports of this file itself are always candidates too (a file can hold several concatenated reports).
    */
   readonly pairWith?: readonly string[];
+  /** Percent of repeated sentences from which `cross-year-repetition` and `cross-report-copy` report (default 50). */
+  readonly repetitionThreshold?: number;
 }
 
 /** A 1-based range, columns in UTF-16 code units (+1), end exclusive — like ESLint. */
@@ -114,6 +117,8 @@ export function loadReports(file: string): Report[] {
   return l.kind === 'text' ? parseDocument(l.decoded.text) : [];
 }
 
+
+
 /** Line indexes of the documents related locations may point into, by uri. */
 type Indexes = ReadonlyMap<string, LineIndex>;
 
@@ -166,12 +171,14 @@ function byPosition(a: Finding, b: Finding): number {
 
 /**
  * Lints a document report by report, each with its own previous year: first among the document's other reports,
- * then among the reports of `others` (in the given order). Records the uris of the previous years used.
+ * then among the reports of `others` (in the given order). Other agencies' reports of the same year
+ * (`cross-report-copy`) are looked for among the same candidates; the CLI pairs files by previous year only, so
+ * in practice these are the other reports of a concatenated file.
  */
 function lintDocument(
   text: string,
   filePath: string,
-  rules: CheckOptions['rules'],
+  options: Pick<CheckOptions, 'rules' | 'repetitionThreshold'>,
   others: readonly OtherReport[],
   used: Set<string>,
   parsed?: (reports: readonly Report[]) => void,
@@ -183,7 +190,8 @@ function lintDocument(
   const results = reports.map((report) => {
     const previousYear = findPreviousYear(report, candidates);
     if (previousYear) used.add(previousYear.uri);
-    return lintReport(report, { rules, previousYear });
+    const sameYear = findSameYear(report, candidates);
+    return lintReport(report, { rules: options.rules, previousYear, sameYear, repetitionThreshold: options.repetitionThreshold });
   });
   if (results.length === 1) return results[0];
   return {
@@ -242,9 +250,9 @@ function checkText(filePath: string, bytes: Buffer, decoded: DecodedText, option
     if (reports.length) indexes.set(abs, reports[0].index);
   }
   const used = new Set<string>();
-  const lintText = (text: string): LintResult => lintDocument(text, filePath, options.rules, others, used);
+  const lintText = (text: string): LintResult => lintDocument(text, filePath, options, others, used);
 
-  const initial = lintDocument(decoded.text, filePath, options.rules, others, used, parsed);
+  const initial = lintDocument(decoded.text, filePath, options, others, used, parsed);
   const done = (result: LintResult, fixed: readonly AppliedFix[], fixNotWritten?: Text2): FileResult => ({
     filePath,
     encoding: decoded.encoding,

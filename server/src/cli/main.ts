@@ -196,6 +196,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       rules: options.rules,
       fix: options.fix,
       fixSeverities: options.quiet ? ['error'] : undefined,
+      repetitionThreshold: options.repetitionThreshold,
     },
     options.jobs,
   );

@@ -14,6 +14,6 @@ export { LineIndex, splitLines, normLabel, type Line } from './text';
 export { identities, evaluate, valueOf, cellOf, type Identity, type Evaluation } from './identities';
 export { claims, claimTableValue, type Claim } from './narrative';
 export { RULES } from './rules/index';
-export { agencyKey, findPreviousYear } from './workspace';
+export { agencyKey, findPreviousYear, findSameYear, MAX_SAME_YEAR } from './workspace';
 export * from './views/index';
 export { IncrementalLinter, type IncrementalResult } from './incremental';

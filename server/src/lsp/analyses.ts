@@ -113,7 +113,7 @@ export class Analyses {
       if (await ctx.workspace.matches(uri, x.file)) suppressions.push(x.line === undefined ? { rule: x.rule } : { rule: x.rule, line: x.line });
     }
     const key = `${version}|${settingsKey(s, lang)}|${JSON.stringify(suppressions)}`;
-    return { uri, version, key, text, languageId, rules: s.rules, lang, detect: s.detect, suppressions };
+    return { uri, version, key, text, languageId, rules: s.rules, lang, detect: s.detect, suppressions, repetitionThreshold: s.repetitionThreshold };
   }
 
   /** Runs an analysis; errors become an empty result (logged), a timeout a single information diagnostic. */
@@ -203,7 +203,9 @@ export class Analyses {
       const identChanged = (prev ? prev.ident : '') !== ident;
       for (const [uri, e] of this.cache) {
         if (uri === a.uri) continue;
-        if (e.analysis.previousYear?.uri === a.uri || (identChanged && e.analysis.isReport)) dependents.push(uri);
+        // the previous year's report changed; or another agency's report of the same year (cross-report-copy)
+        const sameYear = a.isReport && e.analysis.isReport && a.year !== undefined && e.analysis.year === a.year && e.analysis.agencyKey !== a.agencyKey;
+        if (e.analysis.previousYear?.uri === a.uri || (identChanged && e.analysis.isReport) || sameYear) dependents.push(uri);
       }
       if (dependents.length) {
         for (const u of dependents) this.invalidate(u);

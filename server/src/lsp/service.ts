@@ -21,6 +21,8 @@ import {
   countSeverities,
   docsUrl,
   findPreviousYear,
+  findSameYear,
+  MAX_SAME_YEAR,
   fixAllEdits,
   foldingRanges,
   hoverAt,
@@ -65,6 +67,8 @@ export interface AnalyzeInput {
   readonly suppressions: readonly { readonly rule: string; readonly line?: number }[];
   /** A file that is not open (workspace check): neither kept as the open text nor remembered for views. */
   readonly closed?: boolean;
+  /** `govreport.repetitionThreshold` (percent); the rules' default when absent. */
+  readonly repetitionThreshold?: number;
 }
 
 export interface FixData {
@@ -362,9 +366,18 @@ export class ReportService {
       const others = needsPairing ? this.otherReports(input.uri) : [];
       const own: OtherReport[] = reports.map((report) => ({ report, name: nameOf(input.uri), uri: input.uri }));
       for (const report of reports) {
-        const prev = needsPairing ? findPreviousYear(report, [...own, ...others]) : undefined;
+        const candidates = needsPairing ? [...own, ...others] : [];
+        const prev = needsPairing ? findPreviousYear(report, candidates) : undefined;
         if (prev && !previousYear) previousYear = prev;
-        const res = lintReport(report, { rules: input.rules, previousYear: prev, ruleSet: this.ruleSet });
+        // other agencies' reports of the same year (cross-report-copy)
+        const sameYear = needsPairing ? findSameYear(report, candidates) : undefined;
+        const res = lintReport(report, {
+          rules: input.rules,
+          previousYear: prev,
+          sameYear,
+          repetitionThreshold: input.repetitionThreshold,
+          ruleSet: this.ruleSet,
+        });
         findings.push(...res.findings);
         failures.push(...res.failures);
       }
@@ -424,24 +437,60 @@ export class ReportService {
       const other = others.get(identity(s, s.year - 1));
       return other ? { other } : undefined;
     };
+    // other agencies' reports of the same year, as findSameYear picks them in checkFresh: this document's reports
+    // first, then the other files' (by URI), the first per agency, at most MAX_SAME_YEAR
+    let otherList: OtherFileReport[] | undefined;
+    const resolveSame = (i: number, segments: readonly Segment[]): Partner[] => {
+      const s = segments[i].summary;
+      if (s.notAReport || s.encodingSuspect || s.agencyKey === undefined || s.year === undefined) return [];
+      const seen = new Set<string>([s.agencyKey]);
+      const out: Partner[] = [];
+      const fits = (x: ReportSummary): boolean =>
+        !x.notAReport && !x.encodingSuspect && x.year === s.year && x.agencyKey !== undefined && !seen.has(x.agencyKey);
+      for (let j = 0; j < segments.length && out.length < MAX_SAME_YEAR; j++) {
+        const x = segments[j].summary;
+        if (j === i || !fits(x)) continue;
+        seen.add(x.agencyKey!);
+        out.push({ own: j });
+      }
+      if (out.length < MAX_SAME_YEAR) {
+        otherList ??= this.otherReports(uri);
+        for (const o of otherList) {
+          if (out.length >= MAX_SAME_YEAR) break;
+          const x = summarize(o.report);
+          if (!fits(x)) continue;
+          seen.add(x.agencyKey!);
+          out.push({ other: o });
+        }
+      }
+      return out;
+    };
+    const partnerKey = (p: Partner, segments: readonly Segment[]): string =>
+      'own' in p ? `own|${segments[p.own].textId}|${segments[p.own].start}` : `file|${p.other.uri}|${p.other.stamp}|${p.other.k}|${p.other.name}`;
+    const partnerReport = (p: Partner, reportAt: (j: number) => Report): OtherReport =>
+      'own' in p ? { report: reportAt(p.own), name: nameOf(uri), uri } : p.other;
     const pairing: Pairing = {
       keyOf: (i, segments) => {
         const p = resolve(i, segments);
-        if (!p) return '';
-        if ('own' in p) return `own|${segments[p.own].textId}|${segments[p.own].start}`;
-        return `file|${p.other.uri}|${p.other.stamp}|${p.other.k}|${p.other.name}`;
+        const same = resolveSame(i, segments).map((x) => partnerKey(x, segments));
+        return `${p ? partnerKey(p, segments) : ''}${same.length ? `#${same.join('#')}` : ''}`;
       },
       previousYearOf: (i, segments, reportAt) => {
         const p = resolve(i, segments);
-        if (!p) return undefined;
-        return 'own' in p ? { report: reportAt(p.own), name: nameOf(uri), uri } : p.other;
+        return p ? partnerReport(p, reportAt) : undefined;
       },
+      sameYearOf: (i, segments, reportAt) => resolveSame(i, segments).map((p) => partnerReport(p, reportAt)),
     };
     const rules = Object.keys(input.rules)
       .sort()
       .map((k) => `${k}=${input.rules[k]}`)
       .join(',');
-    const r = linter.lint(input.text, { rules: input.rules, ruleSet: this.ruleSet }, `${this.ruleSet.length}|${rules}`, pairing);
+    const r = linter.lint(
+      input.text,
+      { rules: input.rules, ruleSet: this.ruleSet, repetitionThreshold: input.repetitionThreshold },
+      `${this.ruleSet.length}|${input.repetitionThreshold ?? ''}|${rules}`,
+      pairing,
+    );
     const real = r.segments.find((x) => !x.summary.notAReport)?.summary;
     const publish = input.languageId === 'govreport' || (input.detect === 'auto' && !!real);
     let previousYear: { uri: string; name: string } | undefined;
