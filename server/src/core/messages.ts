@@ -143,7 +143,7 @@ export const zh = {
   'cross-report-copy.name': '正文中出现另一机关“{other}”的名称，且第一、五部分有{share}%的句子（{n}/{total}）与其同年度报告相同或仅数字不同（{file}），疑似套用模板。',
   'related.copied-sentence': '“{other}”报告中的相同句子',
   'related.other-agency-name': '另一机关的名称',
-  'narrative-table-mismatch.upheld': '正文称{item}案件均予维持，但表4“{cell}”为{v}。',
+  'narrative-table-mismatch.upheld': '正文称{item}案件“{phrase}”，但表4“{cell}”为{v}。',
 } satisfies Catalogue;
 
 export type MessageKey = keyof typeof zh;
@@ -275,7 +275,7 @@ export const en: Record<MessageKey, string> = {
   'cross-report-copy.name': 'The text names another agency, “{other}”, and {share}% of the sentences of parts 一 and 五 ({n}/{total}) are the same as in its report for the same year, or differ only in numbers ({file}): a template filled in for another unit?',
   'related.copied-sentence': 'The same sentence in the report of “{other}”',
   'related.other-agency-name': 'The other agency’s name',
-  'narrative-table-mismatch.upheld': 'The text says all {item} cases were upheld, but table 4 “{cell}” is {v}.',
+  'narrative-table-mismatch.upheld': 'The text says the {item} cases were all upheld (“{phrase}”), but table 4 “{cell}” is {v}.',
 };
 
 export type Args = Record<string, string | number | undefined>;

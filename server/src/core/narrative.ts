@@ -220,9 +220,13 @@ export function claimTableValue(report: Report, c: Claim): { value: number; rang
     const cell = row.cells[i];
     let v = cell.value;
     if (v === undefined && cell.state === 'blank') {
-      const id = identities(report).find((x) => x.kind === 't4-block' && x.target.col === i);
-      const ev = id ? evaluate(id, new Map([[cell, 0]])) : undefined;
-      v = ev?.evaluable ? ev.computed : undefined;
+      if (t4!.format === 'F2019' && !cell.column.derived) {
+        v = 0; // F2019 blank input cells count as 0 (domain.md §3.0), as in the identities
+      } else {
+        const id = identities(report).find((x) => x.kind === 't4-block' && x.target.col === i);
+        const ev = id ? evaluate(id, new Map([[cell, 0]])) : undefined;
+        v = ev?.evaluable ? ev.computed : undefined;
+      }
     }
     if (v === undefined) return undefined;
     sum += v;

@@ -22,7 +22,7 @@ export const rule: Rule = {
         range: c.range,
         message:
           c.id === 'N6'
-            ? msg('narrative-table-mismatch.upheld', { item: c.item, cell: c.target.label, v: tv.value })
+            ? msg('narrative-table-mismatch.upheld', { item: c.item, phrase: report.text.slice(c.range.start, c.range.end), cell: c.target.label, v: tv.value })
             : msg('narrative-table-mismatch', { item: c.item, n: c.value, X, cell: c.target.label, v: tv.value }),
         related: tv.ranges.map((r) => ({ range: r, message: msg('related.stated-total') })),
         fixes: isZeroPhrase
