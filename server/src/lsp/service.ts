@@ -369,8 +369,9 @@ export class ReportService {
         const candidates = needsPairing ? [...own, ...others] : [];
         const prev = needsPairing ? findPreviousYear(report, candidates) : undefined;
         if (prev && !previousYear) previousYear = prev;
-        // other agencies' reports of the same year (cross-report-copy)
-        const sameYear = needsPairing ? findSameYear(report, candidates) : undefined;
+        // other agencies' reports of the same year in the other files (cross-report-copy); the reports of this
+        // document are not compared with each other, so that a document's diagnostics are those of the core's lint
+        const sameYear = needsPairing ? findSameYear(report, others) : undefined;
         const res = lintReport(report, {
           rules: input.rules,
           previousYear: prev,
@@ -437,8 +438,8 @@ export class ReportService {
       const other = others.get(identity(s, s.year - 1));
       return other ? { other } : undefined;
     };
-    // other agencies' reports of the same year, as findSameYear picks them in checkFresh: this document's reports
-    // first, then the other files' (by URI), the first per agency, at most MAX_SAME_YEAR
+    // other agencies' reports of the same year, as findSameYear picks them in checkFresh: the other files' (by URI),
+    // the first per agency, at most MAX_SAME_YEAR
     let otherList: OtherFileReport[] | undefined;
     const resolveSame = (i: number, segments: readonly Segment[]): Partner[] => {
       const s = segments[i].summary;
@@ -447,13 +448,7 @@ export class ReportService {
       const out: Partner[] = [];
       const fits = (x: ReportSummary): boolean =>
         !x.notAReport && !x.encodingSuspect && x.year === s.year && x.agencyKey !== undefined && !seen.has(x.agencyKey);
-      for (let j = 0; j < segments.length && out.length < MAX_SAME_YEAR; j++) {
-        const x = segments[j].summary;
-        if (j === i || !fits(x)) continue;
-        seen.add(x.agencyKey!);
-        out.push({ own: j });
-      }
-      if (out.length < MAX_SAME_YEAR) {
+      {
         otherList ??= this.otherReports(uri);
         for (const o of otherList) {
           if (out.length >= MAX_SAME_YEAR) break;

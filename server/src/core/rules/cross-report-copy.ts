@@ -39,6 +39,9 @@ export const rule: Rule = {
     const at = firstSection(report, 1) ?? firstSection(report, 5);
     if (!own || !at) return;
     const threshold = thresholdOf(repetitionThreshold);
+    // one finding per report: the other report it repeats most (the first of equal shares)
+    let best: RawFinding | undefined;
+    let bestShare = -1;
     for (const other of sameYear) {
       const name = agencyName(other.report);
       if (!name || name === own || own.includes(name) || name.includes(own)) continue;
@@ -52,12 +55,15 @@ export const rule: Rule = {
       for (const r of rep.repeated.slice(0, MAX_RELATED)) {
         related.push({ range: sentenceRange(r.theirs), uri: other.uri, message: msg('related.copied-sentence', { other: name }) });
       }
-      yield {
+      if (rep.share <= bestShare) continue;
+      bestShare = rep.share;
+      best = {
         range: named ?? at.heading.range,
         message: msg(named ? 'cross-report-copy.name' : 'cross-report-copy', args),
         related,
         data: { stated: rep.share, formula: `${rep.repeated.length} / ${rep.total}` },
       };
     }
+    if (best) yield best;
   },
 };
