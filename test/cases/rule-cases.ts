@@ -77,6 +77,9 @@ for (const format of ['F2021', 'F2019'] as const) {
     expect: [
       { rule: 'section-order', line: lineOf(swapped, five), severity: 'error' },
       { rule: 'fee-statement-missing', line: lineOf(swapped, '本年度未收取'), severity: 'info' },
+      // 五 now holds only the fee statement: neither problems nor improvement
+      { rule: 'improvement-missing', line: lineOf(swapped, five), severity: 'warning' },
+      { rule: 'improvement-missing', line: lineOf(swapped, five), severity: 'warning' },
     ],
   });
 }
@@ -355,9 +358,17 @@ add({ rule: 'not-a-report', name: 'plain text that is no report', text: '会议�
 }
 
 // ---------------------------------------------------------------- cross-year
+
+/** A generated report with three of its four compared sentences of parts 一 and 五 written differently. */
+export function reworded(text: string): string {
+  let t = replaceOnce(text, '强化监督保障，持续推进政务公开工作。', '围绕中心工作，把政务公开作为提升服务的重要抓手。');
+  t = replaceOnce(t, '通过政府门户网站主动公开各类信息，及时回应社会关切。', '在政府门户网站集中发布部门预决算和医疗机构名录等信息。');
+  t = replaceOnce(t, '进一步完善公开制度，提升公开质量。', '下一步将建立信息更新提醒机制，丰富政策解读形式。');
+  return t;
+}
 {
-  // last year: 行政规范性文件 1/0/2 in force, carried over (1,1,1,0,1,1,5)
-  const prevText = replaceLine(base({ year: 2021 }), '行政规范性文件', '行政规范性文件\t1\t0\t2');
+  // last year: 行政规范性文件 1/0/2 in force, carried over (1,1,1,0,1,1,5); its text reworded (not a copy of this year's)
+  const prevText = replaceLine(reworded(base({ year: 2021 })), '行政规范性文件', '行政规范性文件\t1\t0\t2');
   const prev = { report: parseReport(prevText), name: '2021.txt', uri: 'file:///r/2021.txt' };
   const t = base();
   add({
@@ -385,3 +396,139 @@ add({ rule: 'not-a-report', name: 'plain text that is no report', text: '会议�
   });
 }
 
+
+// ---------------------------------------------------------------- narrative checks (issue 13)
+// Real sentences are quoted with their source (test/fixtures/real/SOURCES.md for the fixtures; the Pingtan 2022 and
+// 2023 reports: github.com/changwu/pingtan-gov-zwgk-archive, commit 12f00b4205da89f3fa531f747c608e88308a046c,
+// pingtan/zwgk/zfxxgk/zfxxgknb/202302/80629_…/page.txt and 202403/87885_…/page.txt).
+{
+  let t = replaceOnce(base(), '（二）依申请公开方面', '（二）工作机制方面');
+  t = replaceOnce(t, '本年度共收到政府信息公开申请86件，均在法定期限内答复。', '本年度按时办结各类事项，均在法定期限内答复。');
+  add({
+    rule: 'overview-element-missing',
+    name: 'part 一 without 依申请公开',
+    text: t,
+    expect: [{ rule: 'overview-element-missing', line: lineOf(t, '一、总体情况'), severity: 'warning' }],
+  });
+  // 沭阳县人民政府 2025 (real 05): other sub-headings, 政府信息管理 only as 发布审核 in the text
+  let near = replaceOnce(base(), '（二）依申请公开方面', '（二）规范化办理依申请公开。');
+  near = replaceOnce(near, '（三）政府信息管理方面', '（三）精细化建设公开平台。');
+  near = replaceOnce(near, '严格落实公开前保密审查制度。', '强化网站发布审核把关，建立常态化巡检机制。');
+  add({ rule: 'overview-element-missing', name: 'near miss: the elements under other sub-headings (real wording)', text: near, expect: [] });
+}
+{
+  const five = '五、存在的主要问题及改进情况';
+  const t = replaceOnce(replaceOnce(replaceOnce(replaceOnce(base(), '（一）存在的主要问题\n', ''), '主动公开的深度和广度有待拓展。\n', ''), '（二）改进情况\n', ''), '进一步完善公开制度，提升公开质量。\n', '无。\n');
+  add({ rule: 'improvement-missing', name: '五 says 无', text: t, expect: [{ rule: 'improvement-missing', line: lineOf(t, five), severity: 'warning' }] });
+  const only = replaceOnce(replaceOnce(base(), '（二）改进情况\n', ''), '进一步完善公开制度，提升公开质量。\n', '');
+  add({ rule: 'improvement-missing', name: 'problems without improvement', text: only, expect: [{ rule: 'improvement-missing', line: lineOf(only, five), severity: 'warning' }] });
+  // 沭阳县发展和改革局 2023 (real 11, line 304): the problems, then the improvement
+  const near = replaceOnce(
+    base(),
+    '主动公开的深度和广度有待拓展。',
+    '各科室人员信息公开意识有所松懈，部门文件、新政策发布及解读工作主动性不强；政民互动栏目网民留言回复效率有待提高；信息公开队伍专业化能力建设有待进一步提升。',
+  );
+  add({ rule: 'improvement-missing', name: 'near miss: problems and improvement (real wording)', text: near, expect: [] });
+}
+{
+  // 平潭综合实验区 2023, part 五: 一是 … 三是 … 三是
+  const real = '存在的问题主要有以下几个方面：一是部分单位信息发布属性界定还不够精确，部分栏目存在信息噪音；三是开拓创新不够有力，实验区政务公开工作特色打造、亮点挖掘还不够；三是政策解读的质量有待提高，形式还要更加多样、更加“接地气”。';
+  const t = replaceOnce(base(), '主动公开的深度和广度有待拓展。', real);
+  add({ rule: 'enumeration-sequence', name: '一是 … 三是 … 三是 (real text): the first 三是, once', text: t, expect: [{ rule: 'enumeration-sequence', line: lineOf(t, real), severity: 'warning' }] });
+  const repeat = replaceOnce(base(), '主动公开的深度和广度有待拓展。', '一是解读形式单一；二是更新不够及时；二是互动回应不足。');
+  add({ rule: 'enumeration-sequence', name: '一是 二是 二是', text: repeat, expect: [{ rule: 'enumeration-sequence', line: lineOf(repeat, '一是解读形式单一'), severity: 'warning' }] });
+  const order = replaceOnce(base(), '主动公开的深度和广度有待拓展。', '首先，解读形式单一；再次，更新不够及时。');
+  add({ rule: 'enumeration-sequence', name: '首先 … 再次 without 其次', text: order, expect: [{ rule: 'enumeration-sequence', line: lineOf(order, '首先，'), severity: 'warning' }] });
+  const paren = replaceOnce(base(), '主动公开的深度和广度有待拓展。', '主要有：（一）解读形式单一；（三）更新不够及时。');
+  add({ rule: 'enumeration-sequence', name: 'inline （一）（三）', text: paren, expect: [{ rule: 'enumeration-sequence', line: lineOf(paren, '主要有：'), severity: 'warning' }] });
+  // 平潭综合实验区 2020 (real 09): a glued 一是 after “5.加强平台建设” starts a new run
+  const glued =
+    '提高服务质量。一是畅通申请渠道。二是坚持柔性答复。5.加强平台建设一是上线试运行12345平台新系统，对门户网站、管理平台、手机端进行全方面提升。二是推动12345热线入驻“平潭通”小程序。';
+  const near = replaceOnce(base(), '通过政府门户网站主动公开各类信息，及时回应社会关切。', glued);
+  add({ rule: 'enumeration-sequence', name: 'near miss: a glued 一是 restarts the run (real text)', text: near, expect: [] });
+}
+{
+  // 平潭综合实验区 2022, part 一 (四)
+  const real = '按照省政府办公厅发布的网站页面设计规范打造整体统一的的网站界面。';
+  const t = replaceOnce(base(), '通过政府门户网站主动公开各类信息，及时回应社会关切。', real);
+  add({ rule: 'doubled-word', name: '统一的的 (real text)', text: t, expect: [{ rule: 'doubled-word', line: lineOf(t, real), severity: 'warning' }] });
+  const word = replaceOnce(base(), '严格落实公开前保密审查制度。', '规范审核审核发布机制。');
+  add({ rule: 'doubled-word', name: '审核审核 (平潭 2021, real 10)', text: word, expect: [{ rule: 'doubled-word', line: lineOf(word, '规范审核审核'), severity: 'warning' }] });
+  // boundaries and reduplications from real reports: 01 紧紧围绕, 05 项目目录, 07 办事事项, 09 工作作出, 13 饮用水水源
+  const near = replaceOnce(
+    base(),
+    '严格落实公开前保密审查制度。',
+    '紧紧围绕保障民生，对深化政务公开工作作出批示，公开行政事业性收费项目目录清单、饮用水水源水质监测等信息，精准对接办事事项入口。',
+  );
+  add({ rule: 'doubled-word', name: 'near miss: word boundaries and 紧紧 (real text)', text: near, expect: [] });
+}
+{
+  const t = replaceOnce(base(), '进一步完善公开制度，提升公开质量。', '2022年，我局将进一步完善公开制度，提升公开质量。');
+  add({ rule: 'plan-year', name: 'a plan dated in the report year', text: t, expect: [{ rule: 'plan-year', line: lineOf(t, '2022年，我局将'), severity: 'warning' }] });
+  // 平潭综合实验区 2022, part 五: the plans are for 2023
+  const near = replaceOnce(base(), '进一步完善公开制度，提升公开质量。', '2023年，我区将采取以下措施加以改进。一是丰富意见征集形式。');
+  add({ rule: 'plan-year', name: 'near miss: the next year (real text)', text: near, expect: [] });
+  const ba = replaceOnce(base(), '进一步完善公开制度，提升公开质量。', '2022年，我局将政务公开工作纳入年度绩效考核。');
+  add({ rule: 'plan-year', name: 'near miss: 将 + noun is no plan', text: ba, expect: [] });
+}
+{
+  // the consistent pair of the cross-year cases above (carry-over and documents in force agree)
+  const prevTables = (text: string) => replaceLine(text, '行政规范性文件', '行政规范性文件\t1\t0\t2');
+  const same = replaceOnce(base(), '二、上年结转政府信息公开申请数量\t1\t1\t0\t2\t0\t1\t5', '二、上年结转政府信息公开申请数量\t1\t1\t1\t0\t1\t1\t5');
+  const t = replaceOnce(same, '一、本年新收政府信息公开申请数量\t38\t10\t8\t7\t12\t11\t86', '一、本年新收政府信息公开申请数量\t38\t10\t7\t9\t11\t11\t86');
+  const prev = (text: string) => ({ report: parseReport(prevTables(text)), name: '2021.txt', uri: 'file:///r/2021.txt' });
+  const copy = prev(base({ year: 2021 }));
+  add({
+    rule: 'cross-year-repetition',
+    name: 'last year’s text with other numbers (4 of 4)',
+    text: t,
+    options: { previousYear: copy },
+    expect: [{ rule: 'cross-year-repetition', line: lineOf(t, '一、总体情况'), severity: 'warning' }],
+  });
+  add({ rule: 'cross-year-repetition', name: 'near miss: 1 of 4 sentences repeated', text: t, options: { previousYear: prev(reworded(base({ year: 2021 }))) }, expect: [] });
+  // 3 of 4 repeated: 75 % reaches the default 50 %, not a threshold of 80 %
+  const three = prev(replaceOnce(base({ year: 2021 }), '进一步完善公开制度，提升公开质量。', '下一步将建立信息更新提醒机制，丰富政策解读形式。'));
+  add({ rule: 'cross-year-repetition', name: '3 of 4 repeated, default threshold', text: t, options: { previousYear: three }, expect: [{ rule: 'cross-year-repetition', line: lineOf(t, '一、总体情况'), severity: 'warning' }] });
+  add({ rule: 'cross-year-repetition', name: 'near miss: 3 of 4 repeated, threshold 80 %', text: t, options: { previousYear: three, repetitionThreshold: 80 }, expect: [] });
+}
+{
+  const otherAgency = '某某县市场监督管理局';
+  const other = { report: parseReport(base({ agency: otherAgency })), name: 'scj.txt', uri: 'file:///r/scj.txt' };
+  const t = base();
+  add({ rule: 'cross-report-copy', name: 'the same template as another agency', text: t, options: { sameYear: [other] }, expect: [{ rule: 'cross-report-copy', line: lineOf(t, '一、总体情况'), severity: 'info' }] });
+  const named = replaceOnce(t, '某某县卫生健康局认真贯彻落实', `${otherAgency}认真贯彻落实`);
+  const half = { report: parseReport(reworded(base({ agency: otherAgency }))), name: 'scj.txt', uri: 'file:///r/scj.txt' };
+  // 1 of 4 sentences repeated (25 % ≥ half the threshold) and the other agency's name left in the text
+  add({ rule: 'cross-report-copy', name: 'another agency’s name left in the text', text: named, options: { sameYear: [half] }, expect: [{ rule: 'cross-report-copy', line: lineOf(named, otherAgency), severity: 'info' }] });
+  add({ rule: 'cross-report-copy', name: 'near miss: 1 of 4 sentences, no other name', text: t, options: { sameYear: [half] }, expect: [] });
+}
+{
+  // narrative claims against the tables (issue 13): clauses after ；, 行政复议案件N件, 均予维持
+  const applied = '本年度共收到政府信息公开申请86件，均在法定期限内答复。';
+  // 平潭综合实验区 2023 writes its results as clauses: “其中：予以公开及部分公开42件，占51.85%；不予公开5件，…”
+  const clauses = replaceOnce(base(), applied, '本年度共收到政府信息公开申请86件，其中：予以公开及部分公开7件，占8.14%；不予公开99件，占1.16%。');
+  add({
+    rule: 'narrative-table-mismatch',
+    name: 'a result count in a clause after ；(不予公开 99)',
+    text: clauses,
+    expect: [{ rule: 'narrative-table-mismatch', line: lineOf(clauses, '不予公开99件'), severity: 'warning' }],
+  });
+  const review = replaceOnce(base(), applied, '因政府信息公开工作引起的行政复议案件5件、行政诉讼案件8件。');
+  add({
+    rule: 'narrative-table-mismatch',
+    name: '行政复议案件5件 against 3 in table 4 (行政诉讼案件8件 = 3 + 5 agrees)',
+    text: review,
+    expect: [{ rule: 'narrative-table-mismatch', line: lineOf(review, '行政复议案件5件'), severity: 'warning' }],
+  });
+  const upheld = replaceOnce(base(), applied, '因政府信息公开工作被申请行政复议的案件均予维持。');
+  add({
+    rule: 'narrative-table-mismatch',
+    name: '行政复议均予维持 while 2 are pending',
+    text: upheld,
+    expect: [{ rule: 'narrative-table-mismatch', line: lineOf(upheld, '均予维持'), severity: 'warning' }],
+  });
+  const whose = replaceOnce(base(), applied, '政府信息公开相关案件均予维持。');
+  add({ rule: 'narrative-table-mismatch', name: 'near miss: 均予维持 without saying whose cases (not compared)', text: whose, expect: [] });
+  const agrees = replaceOnce(base(), applied, '本年度共收到政府信息公开申请86件，其中：予以公开及部分公开7件；行政复议案件3件。');
+  add({ rule: 'narrative-table-mismatch', name: 'near miss: 予以公开及部分公开 2 + 5, 行政复议案件 3', text: agrees, expect: [] });
+}

@@ -45,8 +45,9 @@ test('the CLI pairs consecutive years of one agency among the checked files (cro
 
   const both = cliJson([dir]);
   const cur = byBase(both.results, '2023.txt').messages;
-  assert.deepEqual(cur.map((m) => `${m.ruleId}@${m.line}:${m.column}`), ['cross-year-carryover@42:19', 'cross-year-carryover@42:31']);
-  assert.equal(cur[0].message, '上年结转“自然人”为0，但2022年度报告结转下年度为1（2022.txt）。');
+  // “2022” is seed 002 itself with another year: parts 一 and 五 are a copy of last year's (cross-year-repetition)
+  assert.deepEqual(cur.map((m) => `${m.ruleId}@${m.line}:${m.column}`), ['cross-year-repetition@5:1', 'cross-year-carryover@42:19', 'cross-year-carryover@42:31']);
+  assert.equal(cur[1].message, '上年结转“自然人”为0，但2022年度报告结转下年度为1（2022.txt）。');
   assert.ok(!byBase(both.results, '2022.txt').messages.some((m) => m.ruleId.startsWith('cross-year')), 'no 2021 report to pair with');
   assert.match(cli([dir]).stdout, /2023\.txt {2}（上年报告：2022\.txt）/);
 
@@ -81,4 +82,26 @@ test('reports concatenated in one file are paired with each other, report by rep
   const res = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'cross-year-carryover');
   assert.equal(res.relatedLocations[0].physicalLocation.artifactLocation.index, 0);
   assert.equal(res.relatedLocations[0].physicalLocation.region.startLine, 65);
+});
+
+test('reports of different agencies of the same year concatenated in one file are compared (cross-report-copy), threshold option', (t) => {
+  const dir = tempDir(t);
+  const text = seedText(SEED_002);
+  // another agency's report of 2023 made from seed 002 (a template filled in twice, names changed): 7 of the 18
+  // compared sentences stay the same (38 %), the others name the agency by its short name
+  const other = text.split('卫东区卫生健康委员会').join('卫东区市场监督管理局').split('卫东区卫健委').join('卫东区市场监管局');
+  const file = path.join(dir, 'both.txt');
+  fs.writeFileSync(file, `${text}\n${other}`);
+  const silent = cliJson([file]).results[0].messages;
+  assert.ok(!silent.some((m) => m.ruleId === 'cross-report-copy'), '38 % is below the default 50 %');
+  const { results } = cliJson(['--repetition-threshold', '30', file]);
+  const copy = results[0].messages.filter((m) => m.ruleId === 'cross-report-copy');
+  assert.ok(copy.length >= 1 && copy.every((m) => m.severity === 'info'));
+  assert.match(copy[0].message, /第一、五部分有38%的句子（7\/18）与同年度“卫东区市场监督管理局”的报告相同或仅数字不同（both\.txt）/);
+  const sarif = JSON.parse(cli(['--format', 'sarif', '--repetition-threshold', '30', file]).stdout);
+  const res = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'cross-report-copy');
+  assert.equal(res.relatedLocations.length, 7, 'related: the 7 copied sentences in the other report');
+  const bad = cli(['--repetition-threshold', '150', file]);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--repetition-threshold 应为 0 到 100 之间的数/);
 });

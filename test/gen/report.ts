@@ -202,7 +202,7 @@ export function generateReport(o: GenOptions = {}): string {
   };
   lines.push(`${agency}${year}年政府信息公开工作年度报告`, '');
   heading(1);
-  lines.push(`${year}年，${agency}认真贯彻落实《中华人民共和国政府信息公开条例》，持续推进政务公开工作。`);
+  lines.push(`${year}年，${agency}认真贯彻落实《中华人民共和国政府信息公开条例》，强化监督保障，持续推进政务公开工作。`);
   lines.push('（一）主动公开方面');
   lines.push('通过政府门户网站主动公开各类信息，及时回应社会关切。');
   lines.push('（二）依申请公开方面');

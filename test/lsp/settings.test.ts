@@ -34,6 +34,10 @@ test('malformed settings fall back to defaults field by field', () => {
   assert.deepEqual(s.suppressions, [{ file: 'x.txt', rule: 'typo-known', line: 3 }, { file: 'y.txt', rule: 'r' }]);
   assert.equal(normalizeSettings({ 'inlayHints.enabled': false }).inlayHints.enabled, false, 'flat dotted key');
   assert.equal(normalizeSettings({ debounceMs: 1e9 }).debounceMs, 10_000);
+  assert.equal(normalizeSettings({ repetitionThreshold: 70 }).repetitionThreshold, 70);
+  assert.equal(normalizeSettings({ repetitionThreshold: 170 }).repetitionThreshold, 50, 'out of range: the default');
+  assert.equal(normalizeSettings({ repetitionThreshold: '70' }).repetitionThreshold, 50, 'not a number: the default');
+  assert.notEqual(settingsKey(normalizeSettings({ repetitionThreshold: 70 }), 'zh'), settingsKey(DEFAULT_SETTINGS, 'zh'), 'the threshold is part of the analysis key');
 });
 
 test('language: the setting wins; auto follows the locale; no locale means Chinese', () => {

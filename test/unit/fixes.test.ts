@@ -26,6 +26,12 @@ const fixtures: Fixture[] = [
 /** Identity of a finding across edits: rule + message with line references blurred. */
 const key = (f: Finding) => `${f.ruleId}|${f.message.zh.replace(/第\d+行/g, '第#行')}`;
 
+/**
+ * Inserting a missing heading creates an empty part: the rules that ask for a part's content (五: problems and
+ * improvement; 一: the five elements) then ask for it. That is the next step for the writer, not a fix gone wrong.
+ */
+const CONTENT_OF_INSERTED_PART = new Set(['improvement-missing', 'overview-element-missing']);
+
 function counts(fs: readonly Finding[]): Map<string, number> {
   const m = new Map<string, number>();
   for (const f of fs) m.set(key(f), (m.get(key(f)) ?? 0) + 1);
@@ -50,6 +56,7 @@ for (const fx of fixtures) {
         assert.ok((now.get(key(f)) ?? 0) < before.get(key(f))!, `${f.ruleId}: “${fix.title.zh}” did not clear “${f.message.zh}”`);
         if (fix.preferred) {
           for (const [k, n] of now) {
+            if (f.ruleId === 'section-missing' && CONTENT_OF_INSERTED_PART.has(k.split('|')[0])) continue;
             assert.ok(n <= (before.get(k) ?? 0), `${f.ruleId}: preferred fix “${fix.title.zh}” introduced “${k}”`);
           }
         }

@@ -137,7 +137,16 @@ test('every setting of docs/dev/contracts.md is contributed with its type and de
   const settings = contractSettings();
   assert.deepEqual(
     settings.map((s) => s.key),
-    ['govreport.rules', 'govreport.language', 'govreport.inlayHints.enabled', 'govreport.debounceMs', 'govreport.detect', 'govreport.files', 'govreport.suppressions'],
+    [
+      'govreport.rules',
+      'govreport.language',
+      'govreport.inlayHints.enabled',
+      'govreport.debounceMs',
+      'govreport.detect',
+      'govreport.files',
+      'govreport.suppressions',
+      'govreport.repetitionThreshold',
+    ],
     'the contract table was read',
   );
   for (const s of settings) {

@@ -14,6 +14,8 @@
  *                                               year unless `format=2019|2021` is given)
  *   <!-- example: previous-year part=三 year=2022 -->  a later block in the same section: the same agency's
  *                                               previous-year report, passed to lint() as `previousYear`
+ *   <!-- example: same-year part=六 -->      a later block: another agency's report of the same year (the skeleton's
+ *                                               agency renamed 某县市场监督管理局), passed to lint() in `sameYear`
  *   <!-- example: not-checked (reason) -->     not checked; only for the rules in NOT_CHECKED_ALLOWED
  * Inside a block, a line `……` stands for the skeleton lines it omits.
  */
@@ -34,6 +36,9 @@ const DOCS = path.join(ROOT, 'docs', 'rules');
 const NOT_CHECKED_ALLOWED: ReadonlySet<string> = new Set<string>([]);
 
 const PREVIOUS_YEAR_FILE = '某县卫生健康局2022年政府信息公开工作年度报告.txt';
+/** A `same-year` block is another agency's report of the same year: the skeleton's agency is renamed. */
+const SAME_YEAR_AGENCY = '某县市场监督管理局';
+const SAME_YEAR_FILE = `${SAME_YEAR_AGENCY}2023年政府信息公开工作年度报告.txt`;
 
 const REQUIRED_HEADINGS = ['说明', '原因', '计算方法 / 判定规则', '错误示例', '正确示例', '修复', '配置', 'English'];
 const SEVERITY_ZH: Record<RuleMeta['severity'], string> = { error: '错误', warning: '警告', info: '提示' };
@@ -142,22 +147,41 @@ function skeleton(Y: number, format: 2021 | 2019): Part[] {
     },
     {
       name: '一',
-      lines: [
-        '一、总体情况',
-        '',
-        `${Y}年，某县卫生健康局认真贯彻落实《条例》和上级关于政务公开工作的部署，持续推进政府信息公开工作。`,
-        '',
-        '（一）主动公开。通过县政府门户网站卫生健康局专栏及时发布机构职能、政策文件、卫生监督执法等信息。',
-        '',
-        '（二）依申请公开。严格按照《条例》规定的时限和程序办理政府信息公开申请，做到依法、规范答复。',
-        '',
-        '（三）政府信息管理。落实信息发布前保密审查和合法性审核制度，及时清理更新已公开信息。',
-        '',
-        '（四）政府信息公开平台建设。持续维护县政府门户网站专栏和“健康某县”微信公众号。',
-        '',
-        '（五）监督保障。明确分管领导和专人负责，将政务公开工作纳入年度目标考核。',
-        '',
-      ],
+      lines:
+        Y % 2 === 1
+          ? [
+              '一、总体情况',
+              '',
+              `${Y}年，某县卫生健康局认真贯彻落实《条例》和上级关于政务公开工作的部署，持续推进政府信息公开工作。`,
+              '',
+              '（一）主动公开。通过县政府门户网站卫生健康局专栏及时发布机构职能、政策文件、卫生监督执法等信息。',
+              '',
+              '（二）依申请公开。严格按照《条例》规定的时限和程序办理政府信息公开申请，做到依法、规范答复。',
+              '',
+              '（三）政府信息管理。落实信息发布前保密审查和合法性审核制度，及时清理更新已公开信息。',
+              '',
+              '（四）政府信息公开平台建设。持续维护县政府门户网站专栏和“健康某县”微信公众号。',
+              '',
+              '（五）监督保障。明确分管领导和专人负责，将政务公开工作纳入年度目标考核。',
+              '',
+            ]
+          : [
+              // even years are worded differently: consecutive years of the skeleton are not copies of each other
+              '一、总体情况',
+              '',
+              `${Y}年，某县卫生健康局在县委县政府领导下，围绕卫生健康中心工作扎实做好政务公开各项工作。`,
+              '',
+              '（一）主动公开。在县政府门户网站卫生健康局专栏集中发布部门预决算、医疗机构名录和疫苗接种点等信息。',
+              '',
+              '（二）依申请公开。畅通网上和信函申请渠道，规范登记、审核、答复和归档流程。',
+              '',
+              '（三）政府信息管理。建立信息发布审核台账，对已公开的规范性文件开展全面清理。',
+              '',
+              '（四）政府信息公开平台建设。优化政府网站专栏栏目设置，规范政务新媒体账号管理。',
+              '',
+              '（五）监督保障。开展政务公开业务培训，主动接受社会评议和监督。',
+              '',
+            ],
     },
     { name: '二', lines: ['二、主动公开政府信息情况', '', ...t2, ''] },
     {
@@ -176,14 +200,24 @@ function skeleton(Y: number, format: 2021 | 2019): Part[] {
     { name: '四', lines: ['四、政府信息公开行政复议、行政诉讼情况', '', ...T4, ''] },
     {
       name: '五',
-      lines: [
-        '五、存在的主要问题及改进情况',
-        '',
-        '（一）存在的主要问题。政策解读形式较为单一，基层医疗机构信息更新不够及时。',
-        '',
-        `（二）改进情况。${Y + 1}年将丰富图表、视频等解读形式，建立信息更新提醒机制。`,
-        '',
-      ],
+      lines:
+        Y % 2 === 1
+          ? [
+              '五、存在的主要问题及改进情况',
+              '',
+              '（一）存在的主要问题。政策解读形式较为单一，基层医疗机构信息更新不够及时。',
+              '',
+              `（二）改进情况。${Y + 1}年将丰富图表、视频等解读形式，建立信息更新提醒机制。`,
+              '',
+            ]
+          : [
+              '五、存在的主要问题及改进情况',
+              '',
+              '（一）存在的主要问题。部分信息发布不够及时，政策解读的针对性有待加强。',
+              '',
+              `（二）改进情况。${Y + 1}年将完善信息发布时限管理，增加政策问答等解读方式。`,
+              '',
+            ],
     },
     { name: '六', lines: ['六、其他需要报告的事项', '', f21 ? `${Y}年度本机关未收取政府信息公开信息处理费。` : '无。', ''] },
     { name: '落款', lines: ['某县卫生健康局', `${Y + 1}年1月20日`] },
@@ -193,8 +227,8 @@ function skeleton(Y: number, format: 2021 | 2019): Part[] {
 // ---------------------------------------------------------------- wrapping an excerpt into a report
 
 type Mode =
-  | { kind: 'whole'; previousYear: boolean }
-  | { kind: 'parts'; parts: PartName[]; year: number; format: 2021 | 2019; previousYear: boolean }
+  | { kind: 'whole'; previousYear: boolean; sameYear?: boolean }
+  | { kind: 'parts'; parts: PartName[]; year: number; format: 2021 | 2019; previousYear: boolean; sameYear?: boolean }
   | { kind: 'not-checked'; reason: string };
 
 function parseMarker(marker: string | undefined): Mode {
@@ -204,16 +238,18 @@ function parseMarker(marker: string | undefined): Mode {
   let body = m[1].trim();
   const previousYear = /^previous-year\b/.test(body);
   if (previousYear) body = body.replace(/^previous-year\s*/, '');
+  const sameYear = /^same-year\b/.test(body);
+  if (sameYear) body = body.replace(/^same-year\s*/, '');
   const nc = /^not-checked\s*\((.+)\)$/s.exec(body);
   if (nc) return { kind: 'not-checked', reason: nc[1].trim() };
-  if (body === 'whole' || body === '') return { kind: 'whole', previousYear };
+  if (body === 'whole' || body === '') return { kind: 'whole', previousYear, sameYear };
   const pm = /^part=(\S+)(?:\s+year=((?:19|20)\d\d))?(?:\s+format=(2021|2019))?$/.exec(body);
   if (!pm) throw new Error(`bad example marker: ${marker}`);
   const parts = pm[1].split(',') as PartName[];
   for (const p of parts) if (!PART_ORDER.includes(p)) throw new Error(`unknown part “${p}” in marker: ${marker}`);
   const year = pm[2] ? Number(pm[2]) : 2023;
   const format = pm[3] ? (Number(pm[3]) as 2021 | 2019) : year >= 2021 ? 2021 : 2019;
-  return { kind: 'parts', parts, year, format, previousYear };
+  return { kind: 'parts', parts, year, format, previousYear, sameYear };
 }
 
 const ELISION = /^\s*(?:……|…)\s*$/;
@@ -382,7 +418,15 @@ function runExample(page: Page, heading: string): { mode: Mode; text?: string; f
   const mode = parseMarker(first.marker);
   assert.ok(!(mode.kind !== 'not-checked' && mode.previousYear), `${page.id}: the first block under “${heading}” is a previous-year block`);
   if (mode.kind === 'not-checked') return { mode, findings: [], failures: [] };
-  const options: { previousYear?: LintOptions['previousYear'] } = {};
+  assert.ok(!mode.sameYear, `${page.id}: the first block under “${heading}” is a same-year block`);
+  const options: { previousYear?: LintOptions['previousYear']; sameYear?: LintOptions['sameYear'] } = {};
+  const same = bs.slice(1).find((b) => b.marker !== undefined && /^example:\s*same-year\b/.test(b.marker.trim()));
+  if (same) {
+    const sm = parseMarker(same.marker);
+    assert.ok(sm.kind !== 'not-checked');
+    const text = wrap(same.text, sm).split('某县卫生健康局').join(SAME_YEAR_AGENCY);
+    options.sameYear = [{ report: parseReport(text), name: SAME_YEAR_FILE, uri: `file:///${SAME_YEAR_FILE}` }];
+  }
   const prev = bs.slice(1).find((b) => b.marker !== undefined && /^example:\s*previous-year\b/.test(b.marker.trim()));
   if (prev) {
     const pm = parseMarker(prev.marker);

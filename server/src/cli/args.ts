@@ -23,6 +23,8 @@ export interface CliOptions {
   readonly maxWarnings?: number;
   /** `--jobs`: worker threads (undefined: one per CPU; 1: check in the main thread). */
   readonly jobs?: number;
+  /** `--repetition-threshold`: percent of repeated sentences from which the repetition rules report (default 50). */
+  readonly repetitionThreshold?: number;
   readonly help: boolean;
   readonly version: boolean;
   /** `--config <file>` / `--no-config` / the nearest `.govreportrc.json` above each file (default). */
@@ -63,6 +65,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         'output-file': { type: 'string', short: 'o' },
         'max-warnings': { type: 'string' },
         jobs: { type: 'string', short: 'j' },
+        'repetition-threshold': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
         config: { type: 'string', short: 'c' },
@@ -114,6 +117,13 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 
   if (v.config !== undefined && v['no-config']) throw new UsageError(t(lang, 'usage.config-conflict'));
   const config: ConfigChoice = v['no-config'] ? { kind: 'none' } : v.config !== undefined ? { kind: 'file', file: v.config } : { kind: 'search' };
+  let repetitionThreshold: number | undefined;
+  if (v['repetition-threshold'] !== undefined) {
+    const raw = v['repetition-threshold'].trim();
+    const n = Number(raw);
+    if (!/^\d+(?:\.\d+)?$/.test(raw) || n > 100) throw new UsageError(t(lang, 'usage.bad-repetition-threshold', { value: v['repetition-threshold'] }));
+    repetitionThreshold = n;
+  }
 
   const help = v.help ?? false;
   const version = v.version ?? false;
@@ -130,6 +140,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     outputFile: v['output-file'],
     maxWarnings,
     jobs,
+    repetitionThreshold,
     help,
     version,
     config,
@@ -163,6 +174,9 @@ const HELP_ZH = `用法：govreport-lint [选项] <文件|目录|通配符>...
       --max-warnings <数量>    警告数超过该值时以退出码 1 结束
   -j, --jobs <数量>            并行检查的工作线程数（默认为 CPU 数；1 表示不用工作线程）；
                                少于 64 个文件或使用 --fix 时总在主线程中检查
+      --repetition-threshold <百分比>
+                               第一、五部分与上年（或同年度其他机关）报告重复句子的比例达到多少时
+                               报告雷同（0–100，默认 50）
   -h, --help                   显示本帮助
   -v, --version                显示版本号
 
@@ -199,6 +213,10 @@ Options:
       --max-warnings <n>       exit with code 1 when there are more than n warnings
   -j, --jobs <n>               worker threads checking files in parallel (default: one per CPU; 1: none);
                                fewer than 64 files, and --fix, are always checked in the main thread
+      --repetition-threshold <percent>
+                               share of sentences of parts 一 and 五 repeated from last year's report (or
+                               another agency's report of the same year) from which it is reported (0-100,
+                               default 50)
   -h, --help                   show this help
   -v, --version                show the version
 

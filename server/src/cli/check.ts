@@ -50,6 +50,8 @@ export interface CheckOptions {
   readonly config?: ConfigChoice;
   /** Keep the text read from each original in its result (`--print-text`). */
   readonly keepText?: boolean;
+  /** Percent of repeated sentences from which `cross-year-repetition` and `cross-report-copy` report (default 50). */
+  readonly repetitionThreshold?: number;
 }
 
 /** A 1-based range, columns in UTF-16 code units (+1), end exclusive — like ESLint. */
@@ -286,7 +288,7 @@ async function checkOriginal(
     return { result: { ...base, messages: [], failures: [], previousYears: [], original: { kind: read.kind, notices: read.notices, unread: true } }, keys: [] };
   }
   const { others, indexes } = await loadOthers(filePath, options.pairWith);
-  const checked = checkDocument(read.text, { rules: options.rules, uri: filePath, name: path.basename(filePath), others: () => others });
+  const checked = checkDocument(read.text, { rules: options.rules, uri: filePath, name: path.basename(filePath), others: () => others, sameYear: 'all', repetitionThreshold: options.repetitionThreshold });
   const result = suppressions.length ? { ...checked, findings: withoutSuppressed(checked.findings, checked.report.index, suppressions) } : checked;
   const keys: readonly ReportKey[] = checked.reports.map(reportKey);
   const textLines = read.text.split('\n');
@@ -341,7 +343,7 @@ async function checkText(
   const used = new Set<string>();
   const name = path.basename(filePath);
   const lintText = (text: string): CheckResult => {
-    const result = checkDocument(text, { rules: options.rules, uri: filePath, name, others: () => others });
+    const result = checkDocument(text, { rules: options.rules, uri: filePath, name, others: () => others, sameYear: 'all', repetitionThreshold: options.repetitionThreshold });
     for (const p of result.previousYears) used.add(p.uri);
     return suppressions.length ? { ...result, findings: withoutSuppressed(result.findings, result.report.index, suppressions) } : result;
   };

@@ -252,6 +252,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       fixSeverities: options.quiet ? ['error'] : undefined,
       grids: options.format === 'html',
       keepText: options.printText,
+      repetitionThreshold: options.repetitionThreshold,
     },
     options.jobs,
   );

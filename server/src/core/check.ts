@@ -11,7 +11,7 @@ import type { Report } from './model';
 import { compareFindings, type Finding, type OtherReport, type Rule } from './rule';
 import { lintReport, type LintOptions, type LintResult, type RuleFailure, type RuleSetting } from './engine';
 import type { Pairing, Segment } from './incremental';
-import { PairIndex, previousYearAmong, reportKey } from './pairing';
+import { findSameYear, MAX_SAME_YEAR, PairIndex, previousYearAmong, reportKey } from './pairing';
 import { parseDocument } from './parser';
 
 export interface CheckOptions {
@@ -29,6 +29,14 @@ export interface CheckOptions {
   readonly others?: () => readonly OtherReport[];
   /** Pairs reports itself instead (tests with a given previous year): a report's previous year, or none. */
   readonly previousYearOf?: (report: Report) => OtherReport | undefined;
+  /**
+   * Compare each report with other agencies' reports of the same year (`cross-report-copy`): among the other
+   * documents' reports (`others`), or also among this document's own (`all`: the CLI, where a file may concatenate
+   * the reports of several agencies). Off when absent.
+   */
+  readonly sameYear?: 'others' | 'all';
+  /** Share of repeated sentences (percent, 0–100) from which the repetition rules report; default 50. */
+  readonly repetitionThreshold?: number;
 }
 
 export interface CheckResult extends LintResult {
@@ -54,7 +62,11 @@ export function checkReports(reports: readonly Report[], options: CheckOptions =
   for (const report of reports) {
     const previousYear = options.previousYearOf ? options.previousYearOf(report) : previousYearAmong(report, own, otherReports);
     if (previousYear && !previousYears.includes(previousYear)) previousYears.push(previousYear);
-    const res = lintReport(report, { rules: options.rules, ruleSet: options.ruleSet, previousYear });
+    const sameYear =
+      options.sameYear && reportKey(report)
+        ? findSameYear(report, options.sameYear === 'all' ? [...reports.map((r) => ({ report: r, name, uri })), ...otherReports()] : otherReports())
+        : undefined;
+    const res = lintReport(report, { rules: options.rules, ruleSet: options.ruleSet, previousYear, sameYear, repetitionThreshold: options.repetitionThreshold });
     findings.push(...res.findings);
     failures.push(...res.failures);
   }
@@ -106,13 +118,31 @@ export function documentPairing(
     const other = otherIndex.previousOf(k);
     return other ? { other } : undefined;
   };
+  // other agencies' reports of the same year in the other documents (cross-report-copy), as `findSameYear` picks them
+  let all: readonly StampedReport[] | undefined;
+  const sameYear = (i: number, segments: readonly Segment[]): StampedReport[] => {
+    const k = segments[i].summary.pairKey;
+    if (!k) return [];
+    const seen = new Set<string>([k.key]);
+    const out: StampedReport[] = [];
+    for (const o of (all ??= others())) {
+      const ok = reportKey(o.report);
+      if (!ok || ok.year !== k.year || seen.has(ok.key)) continue;
+      seen.add(ok.key);
+      out.push(o);
+      if (out.length >= MAX_SAME_YEAR) break;
+    }
+    return out;
+  };
   return {
     keyOf: (i, segments) => {
       const p = resolve(i, segments);
-      if (!p) return '';
-      if ('own' in p) return `own|${segments[p.own].textId}|${segments[p.own].start}`;
-      return `file|${p.other.uri}|${p.other.stamp}|${p.other.k}|${p.other.name}`;
+      const same = sameYear(i, segments).map((o) => `#${o.uri}|${o.stamp}|${o.k}`).join('');
+      if (!p) return same;
+      if ('own' in p) return `own|${segments[p.own].textId}|${segments[p.own].start}${same}`;
+      return `file|${p.other.uri}|${p.other.stamp}|${p.other.k}|${p.other.name}${same}`;
     },
+    sameYearOf: (i, segments) => sameYear(i, segments),
     previousYearOf: (i, segments, reportAt) => {
       const p = resolve(i, segments);
       if (!p) return undefined;

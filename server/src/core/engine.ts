@@ -17,6 +17,10 @@ export interface LintOptions {
   readonly previousYear?: OtherReport;
   /** Per report of a document (files can hold several reports): its previous-year report. Wins over previousYear. */
   readonly previousYearOf?: (report: Report) => OtherReport | undefined;
+  /** Other agencies' reports of the same year (`cross-report-copy`). */
+  readonly sameYear?: readonly OtherReport[];
+  /** Share of repeated sentences (percent, 0–100) from which the repetition rules report; default 50. */
+  readonly repetitionThreshold?: number;
   /** Rules to use instead of the built-in registry (tests). */
   readonly ruleSet?: readonly Rule[];
 }
@@ -49,6 +53,7 @@ function applies(rule: Rule, report: Report, ctx: RuleContext): boolean {
   if (m.formats !== 'both' && m.formats !== report.format.effective) return false;
   if ((m.tableRule || m.structural) && !report.format.tablesChecked) return false;
   if (m.crossDocument && !ctx.previousYear) return false;
+  if (m.sameYearDocuments && !ctx.sameYear?.length) return false;
   return true;
 }
 
@@ -56,7 +61,13 @@ export function lintReport(report: Report, options: LintOptions = {}): LintResul
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   const prior: Finding[] = [];
-  const ctx: RuleContext = { report, previousYear: options.previousYearOf?.(report) ?? options.previousYear, prior };
+  const ctx: RuleContext = {
+    report,
+    previousYear: options.previousYearOf?.(report) ?? options.previousYear,
+    sameYear: options.sameYear,
+    repetitionThreshold: options.repetitionThreshold,
+    prior,
+  };
   for (const rule of options.ruleSet ?? RULES) {
     const id = rule.meta.id;
     const setting = options.rules?.[id];

@@ -49,6 +49,8 @@ export interface Pairing {
   keyOf(i: number, segments: readonly Segment[]): string;
   /** Report i's previous-year report, for a report checked anew; `reportAt(j)` is report j of this document. */
   previousYearOf(i: number, segments: readonly Segment[], reportAt: (j: number) => Report): OtherReport | undefined;
+  /** Other agencies' reports of report i's year (`cross-report-copy`); `keyOf` must name them too. */
+  sameYearOf?(i: number, segments: readonly Segment[], reportAt: (j: number) => Report): OtherReport[];
 }
 
 interface Cached {
@@ -96,7 +98,13 @@ export function summarize(report: Report): ReportSummary {
 
 function optionsFor(options: LintOptions, pairing: Pairing | undefined, i: number, segments: readonly Segment[], reportAt: (j: number) => Report): LintOptions {
   if (!pairing) return options;
-  return { rules: options.rules, ruleSet: options.ruleSet, previousYear: pairing.previousYearOf(i, segments, reportAt) };
+  return {
+    rules: options.rules,
+    ruleSet: options.ruleSet,
+    repetitionThreshold: options.repetitionThreshold,
+    previousYear: pairing.previousYearOf(i, segments, reportAt),
+    sameYear: pairing.sameYearOf?.(i, segments, reportAt),
+  };
 }
 
 /** Rules whose messages name line numbers: shift them with the report. */

@@ -126,6 +126,24 @@ export const zh = {
   'table.T2': '主动公开政府信息情况',
   'table.T3': '收到和处理政府信息公开申请情况',
   'table.T4': '政府信息公开行政复议、行政诉讼情况',
+  // narrative checks (issue 13)
+  'overview-element-missing': '总体情况未涉及“{element}”（2021版格式要求第一部分包括主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障）。',
+  'improvement-missing.empty': '第五部分只写了“{text}”，应写明存在的主要问题和改进情况。',
+  'improvement-missing.problems': '第五部分未写明存在的主要问题。',
+  'improvement-missing.improvement': '第五部分未写明改进情况或下一步措施。',
+  'enumeration-sequence.skip': '列举序号“{actual}”跳号，前一项为“{previous}”，应为“{expected}”。',
+  'enumeration-sequence.repeat': '列举序号“{actual}”重复，前一项为“{previous}”，应为“{expected}”。',
+  'related.enumeration-previous': '前一项',
+  'doubled-word': '“{doubled}”中的“{word}”疑似重复。',
+  'fix.delete-doubled': '删除重复的“{word}”',
+  'plan-year': '第五部分的工作打算写为{Y}年（报告年度），应为{next}年。',
+  'cross-year-repetition': '第一、五部分有{share}%的句子（{n}/{total}）与{prevYear}年度报告相同或仅数字不同（{file}）。',
+  'related.repeated-sentence': '{prevYear}年度报告中的相同句子',
+  'cross-report-copy': '第一、五部分有{share}%的句子（{n}/{total}）与同年度“{other}”的报告相同或仅数字不同（{file}）。',
+  'cross-report-copy.name': '正文中出现另一机关“{other}”的名称，且第一、五部分有{share}%的句子（{n}/{total}）与其同年度报告相同或仅数字不同（{file}），疑似套用模板。',
+  'related.copied-sentence': '“{other}”报告中的相同句子',
+  'related.other-agency-name': '另一机关的名称',
+  'narrative-table-mismatch.upheld': '正文称{item}案件“{phrase}”，但表4“{cell}”为{v}。',
 } satisfies Catalogue;
 
 export type MessageKey = keyof typeof zh;
@@ -241,6 +259,23 @@ export const en: Record<MessageKey, string> = {
   'table.T2': '主动公开政府信息情况',
   'table.T3': '收到和处理政府信息公开申请情况',
   'table.T4': '政府信息公开行政复议、行政诉讼情况',
+  'overview-element-missing': 'Part 一 says nothing about “{element}” ({elementEn}); the 2021 format expects proactive disclosure, disclosure on request, information management, disclosure platforms, and supervision and safeguards.',
+  'improvement-missing.empty': 'Part 五 only says “{text}”; it should state the main problems and the improvement.',
+  'improvement-missing.problems': 'Part 五 does not state the main problems.',
+  'improvement-missing.improvement': 'Part 五 does not state the improvement or the next steps.',
+  'enumeration-sequence.skip': 'Enumeration “{actual}” skips a number after “{previous}”; expected “{expected}”.',
+  'enumeration-sequence.repeat': 'Enumeration “{actual}” repeats a number after “{previous}”; expected “{expected}”.',
+  'related.enumeration-previous': 'Previous item',
+  'doubled-word': '“{word}” seems written twice in “{doubled}”.',
+  'fix.delete-doubled': 'Delete the repeated “{word}”',
+  'plan-year': 'A plan in part 五 is dated {Y} (the report year); it should be {next}.',
+  'cross-year-repetition': '{share}% of the sentences of parts 一 and 五 ({n}/{total}) are the same as in the {prevYear} report, or differ only in numbers ({file}).',
+  'related.repeated-sentence': 'The same sentence in the {prevYear} report',
+  'cross-report-copy': '{share}% of the sentences of parts 一 and 五 ({n}/{total}) are the same as in the report of “{other}” for the same year, or differ only in numbers ({file}).',
+  'cross-report-copy.name': 'The text names another agency, “{other}”, and {share}% of the sentences of parts 一 and 五 ({n}/{total}) are the same as in its report for the same year, or differ only in numbers ({file}): a template filled in for another unit?',
+  'related.copied-sentence': 'The same sentence in the report of “{other}”',
+  'related.other-agency-name': 'The other agency’s name',
+  'narrative-table-mismatch.upheld': 'The text says the {item} cases were all upheld (“{phrase}”), but table 4 “{cell}” is {v}.',
 };
 
 export type Args = Record<string, string | number | undefined>;

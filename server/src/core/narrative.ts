@@ -13,7 +13,7 @@ export type ClaimTarget =
   | { kind: 't4'; cells: readonly number[]; label: string };
 
 export interface Claim {
-  readonly id: 'N1' | 'N2' | 'N3' | 'N4' | 'N5';
+  readonly id: 'N1' | 'N2' | 'N3' | 'N4' | 'N5' | 'N6';
   /** What the text counts, in Chinese (for the message). */
   readonly item: string;
   readonly target: ClaimTarget;
@@ -48,18 +48,23 @@ const N1 = new RegExp(`(?:共|累计|合计)?(?:新?收到|受理|接收|新收)
 const N2 = /(?:未|没有)(?:收到|受理)(?:过)?(?:任何)?(?:政府信息公开|依申请公开)(?:申请|事项)?/g;
 const N3: { re: RegExp; item: string; rows: (t3: Table) => string[]; label: string }[] = [
   { re: new RegExp(`予以公开(?:及|和|、|或)部分公开(?:申请)?${NUM}件`, 'g'), item: '予以公开及部分公开', rows: () => ['r1', 'r2'], label: '（一）+（二）/总计' },
-  { re: new RegExp(`予以公开(?:申请)?${NUM}件`, 'g'), item: '予以公开', rows: () => ['r1'], label: '（一）予以公开/总计' },
-  { re: new RegExp(`(?<!及|和|、|或)部分公开${NUM}件`, 'g'), item: '部分公开', rows: () => ['r2'], label: '（二）部分公开/总计' },
-  { re: new RegExp(`不予公开${NUM}件`, 'g'), item: '不予公开', rows: (t) => keysWith(t, 'r3_'), label: '（三）不予公开/总计' },
-  { re: new RegExp(`无法提供${NUM}件`, 'g'), item: '无法提供', rows: (t) => keysWith(t, 'r4_'), label: '（四）无法提供/总计' },
-  { re: new RegExp(`不予处理${NUM}件`, 'g'), item: '不予处理', rows: (t) => keysWith(t, 'r5_'), label: '（五）不予处理/总计' },
+  { re: new RegExp(`予以公开(?:申请|的|类)?${NUM}件`, 'g'), item: '予以公开', rows: () => ['r1'], label: '（一）予以公开/总计' },
+  { re: new RegExp(`(?<!及|和|、|或)部分公开(?:的|类)?${NUM}件`, 'g'), item: '部分公开', rows: () => ['r2'], label: '（二）部分公开/总计' },
+  { re: new RegExp(`不予公开(?:的|类)?${NUM}件`, 'g'), item: '不予公开', rows: (t) => keysWith(t, 'r3_'), label: '（三）不予公开/总计' },
+  { re: new RegExp(`无法提供(?:的|类)?${NUM}件`, 'g'), item: '无法提供', rows: (t) => keysWith(t, 'r4_'), label: '（四）无法提供/总计' },
+  { re: new RegExp(`不予处理(?:的|类)?${NUM}件`, 'g'), item: '不予处理', rows: (t) => keysWith(t, 'r5_'), label: '（五）不予处理/总计' },
   { re: new RegExp(`其他处理${NUM}件`, 'g'), item: '其他处理', rows: (t) => keysWith(t, 'r6'), label: '（六）其他处理/总计' },
   { re: new RegExp(`上年结转${NUM}件`, 'g'), item: '上年结转', rows: () => ['carry_in'], label: '上年结转/总计' },
   { re: new RegExp(`结转下年度(?:继续办理)?${NUM}件`, 'g'), item: '结转下年度', rows: () => ['carry_out'], label: '结转下年度/总计' },
 ];
-const N4 = new RegExp(`行政复议${NUM}(?:件|起)`, 'g');
+const N4 = new RegExp(`行政复议(?:案件|申请)?(?:共计?)?${NUM}(?:件|起)`, 'g');
 const N4_ZERO = /(?:未|没有)(?:发生|出现|收到|被申请)[^，,]{0,10}行政复议/g;
-const N5 = new RegExp(`行政诉讼${NUM}(?:件|起)`, 'g');
+const N5 = new RegExp(`行政诉讼(?:案件)?(?:共计?)?${NUM}(?:件|起)`, 'g');
+/**
+ * N6: every case upheld (`均予维持`, `全部维持`, `均获维持`), against 结果纠正 and 尚未审结 of table 4 in the block(s)
+ * the sentence names before the phrase (行政复议, 行政诉讼, both); a sentence naming neither is not compared.
+ */
+const N6 = /(?:均予以?|全部(?:予以)?|均获|均被|均已|均)维持/g;
 const N5_ZERO = /(?:未|没有)(?:发生|出现|收到|被申请|被提起)[^，,]{0,10}行政诉讼/g;
 
 function keysWith(t: Table, prefix: string): string[] {
@@ -78,8 +83,15 @@ function* matches(re: RegExp, s: string): Generator<RegExpExecArray> {
 export const claims = perReport((report: Report): Claim[] => {
   const out: Claim[] = [];
   const t3 = tableOf(report, 'T3');
+  /** The previous sentence ended with ；and was about applications: this clause continues it. */
+  let chained = false;
+  let lastLine = -1;
   for (const s of report.sentences) {
     const t = s.text;
+    if (s.firstLine !== lastLine) chained = false;
+    lastLine = s.firstLine;
+    const aboutApplications = chained;
+    chained = false;
     if (t.length > 2000) continue;
     let n1 = false;
     for (const m of matches(N1, t)) {
@@ -113,7 +125,8 @@ export const claims = perReport((report: Report): Claim[] => {
         sentence: s,
       });
     }
-    if ((n1 || t.includes('申请')) && t3) {
+    if ((n1 || aboutApplications || t.includes('申请')) && t3) {
+      chained = /[;；]$/.test(t);
       for (const p of N3) {
         for (const m of matches(p.re, t)) {
           if (!n1 && skipped(t, m[0])) continue;
@@ -138,6 +151,17 @@ export const claims = perReport((report: Report): Claim[] => {
         [N4, N4_ZERO, 'N4', [4], '行政复议', '行政复议/总计'],
         [N5, N5_ZERO, 'N5', [9, 14], '行政诉讼', '行政诉讼/总计'],
       ];
+      for (const m of matches(N6, t)) {
+        if (skipped(t, m[0])) continue;
+        const before = t.slice(0, m.index);
+        const review = before.includes('行政复议') || before.includes('复议');
+        const suit = before.includes('行政诉讼') || before.includes('诉讼');
+        if (!review && !suit) continue; // whose cases? not compared
+        const cells = [...(review ? [1, 3] : []), ...(suit ? [6, 8, 11, 13] : [])];
+        const item = review && suit ? '行政复议和行政诉讼' : review ? '行政复议' : '行政诉讼';
+        const label = `${item}/结果纠正+尚未审结`;
+        out.push({ id: 'N6', item, target: { kind: 't4', cells, label }, value: 0, range: rangeOf(s, m.index, m.index + m[0].length), sentence: s });
+      }
       for (const [re, zero, id, cells, item, label] of pairs) {
         for (const m of matches(re, t)) {
           if (skipped(t, m[0])) continue;
@@ -196,9 +220,13 @@ export function claimTableValue(report: Report, c: Claim): { value: number; rang
     const cell = row.cells[i];
     let v = cell.value;
     if (v === undefined && cell.state === 'blank') {
-      const id = identities(report).find((x) => x.kind === 't4-block' && x.target.col === i);
-      const ev = id ? evaluate(id, new Map([[cell, 0]])) : undefined;
-      v = ev?.evaluable ? ev.computed : undefined;
+      if (t4!.format === 'F2019' && !cell.column.derived) {
+        v = 0; // F2019 blank input cells count as 0 (domain.md §3.0), as in the identities
+      } else {
+        const id = identities(report).find((x) => x.kind === 't4-block' && x.target.col === i);
+        const ev = id ? evaluate(id, new Map([[cell, 0]])) : undefined;
+        v = ev?.evaluable ? ev.computed : undefined;
+      }
     }
     if (v === undefined) return undefined;
     sum += v;

@@ -180,3 +180,29 @@ export function pairFiles(files: readonly FileKeys[]): Map<string, string[]> {
 export function previousYearAmong(report: Report, own: readonly OtherReport[], others: () => readonly OtherReport[]): OtherReport | undefined {
   return findPreviousYear(report, own) ?? (reportKey(report) ? findPreviousYear(report, others()) : undefined);
 }
+
+/** At most this many other agencies' reports are compared with a report (`cross-report-copy`). */
+export const MAX_SAME_YEAR = 32;
+
+/**
+ * The candidates holding other agencies' reports of the same year (one per agency key, the first found), for
+ * `cross-report-copy`; at most `MAX_SAME_YEAR`, in the given order. Same exclusions as `findPreviousYear`.
+ */
+export function findSameYear<T extends { readonly report: Report }>(report: Report, candidates: readonly T[]): T[] {
+  if (report.notAReport || report.encodingSuspect) return [];
+  const key = agencyKey(report);
+  const year = report.title?.year;
+  if (key === undefined || year === undefined) return [];
+  const seen = new Set<string>([key]);
+  const out: T[] = [];
+  for (const c of candidates) {
+    const other = c.report;
+    if (other === report || other.notAReport || other.encodingSuspect || other.title?.year !== year) continue;
+    const k = agencyKey(other);
+    if (k === undefined || seen.has(k)) continue;
+    seen.add(k);
+    out.push(c);
+    if (out.length >= MAX_SAME_YEAR) break;
+  }
+  return out;
+}

@@ -73,6 +73,8 @@ export interface RuleMeta {
   readonly structural?: boolean;
   /** Cross-document rules need the previous year's report. */
   readonly crossDocument?: boolean;
+  /** Cross-report rules need other agencies' reports of the same year. */
+  readonly sameYearDocuments?: boolean;
   /** The rule's documentation page, relative to the package root (set by the registry; see `docsPath`). */
   readonly docs?: string;
 }
@@ -101,6 +103,10 @@ export interface RuleContext {
   readonly report: Report;
   /** The same agency's report for the previous year, when the host has one. */
   readonly previousYear?: OtherReport;
+  /** Other agencies' reports of the same year, when the host has them (`cross-report-copy`). */
+  readonly sameYear?: readonly OtherReport[];
+  /** Share of repeated sentences (percent) from which the repetition rules report; default 50. */
+  readonly repetitionThreshold?: number;
   /** Findings of other rules already run (for rules that defer to others); read-only. */
   readonly prior: readonly Finding[];
 }

@@ -117,7 +117,7 @@ export class Analyses {
     const rules = project ? { ...project.rules, ...s.rules } : s.rules;
     if (project) suppressions.push(...project.suppressions);
     const key = `${version}|${settingsKey(s, lang)}|${project ? JSON.stringify(rules) : ''}|${JSON.stringify(suppressions)}`;
-    return { uri, version, key, text, languageId, rules, lang, detect: s.detect, suppressions, ...(ctx.ruleDocs ? { ruleDocs: ctx.ruleDocs } : {}) };
+    return { uri, version, key, text, languageId, rules, lang, detect: s.detect, suppressions, repetitionThreshold: s.repetitionThreshold, ...(ctx.ruleDocs ? { ruleDocs: ctx.ruleDocs } : {}) };
   }
 
   /** Runs an analysis; errors become an empty result (logged), a timeout a single information diagnostic. */
@@ -207,7 +207,9 @@ export class Analyses {
       const identChanged = (prev ? prev.ident : '') !== ident;
       for (const [uri, e] of this.cache) {
         if (uri === a.uri) continue;
-        if (e.analysis.previousYear?.uri === a.uri || (identChanged && e.analysis.isReport)) dependents.push(uri);
+        // the previous year's report changed; or another agency's report of the same year (cross-report-copy)
+        const sameYear = a.isReport && e.analysis.isReport && a.year !== undefined && e.analysis.year === a.year && e.analysis.agencyKey !== a.agencyKey;
+        if (e.analysis.previousYear?.uri === a.uri || (identChanged && e.analysis.isReport) || sameYear) dependents.push(uri);
       }
       if (dependents.length) {
         for (const u of dependents) this.invalidate(u);

@@ -23,6 +23,8 @@ export interface AnalyzeInput {
   readonly suppressions: readonly { readonly rule: string; readonly line?: number }[];
   /** A file that is not open (workspace check): neither kept as the open text nor remembered for views. */
   readonly closed?: boolean;
+  /** `govreport.repetitionThreshold` (percent); the rules' default when absent. */
+  readonly repetitionThreshold?: number;
   /** The rule links (`codeDescription.href`): a template holding `{id}`; none when the pages are not reachable. */
   readonly ruleDocs?: string;
 }

@@ -158,6 +158,10 @@ export class ReportService {
       ? checkReports(reports, {
           rules: input.rules,
           ruleSet: this.ruleSet,
+          // other agencies' reports of the same year in the other files; a document's own reports are not compared
+          // with each other, so that its diagnostics are those of the core's `lint`
+          sameYear: 'others',
+          repetitionThreshold: input.repetitionThreshold,
           uri: input.uri,
           name: nameOf(input.uri),
           others: () => this.candidates.reportsExcept(input.uri),
@@ -194,7 +198,12 @@ export class ReportService {
       .sort()
       .map((k) => `${k}=${input.rules[k]}`)
       .join(',');
-    const r = linter.lint(input.text, { rules: input.rules, ruleSet: this.ruleSet }, `${this.ruleSet.length}|${rules}`, pairing);
+    const r = linter.lint(
+      input.text,
+      { rules: input.rules, ruleSet: this.ruleSet, repetitionThreshold: input.repetitionThreshold },
+      `${this.ruleSet.length}|${input.repetitionThreshold ?? ''}|${rules}`,
+      pairing,
+    );
     const real = r.segments.find((x) => !x.summary.notAReport)?.summary;
     const publish = this.publishes(input, !!real);
     const segmentAt = (offset: number): number => {

@@ -18,6 +18,8 @@ export interface Settings {
   readonly detect: 'auto' | 'off';
   readonly files: readonly string[];
   readonly suppressions: readonly Suppression[];
+  /** Percent of repeated sentences from which `cross-year-repetition` / `cross-report-copy` report (0–100). */
+  readonly repetitionThreshold: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -28,6 +30,7 @@ export const DEFAULT_SETTINGS: Settings = {
   detect: 'auto',
   files: ['**/*年度报告*.txt', '**/*年报*.txt'],
   suppressions: [],
+  repetitionThreshold: 50,
 };
 
 const RULE_SETTINGS = new Set(['off', 'error', 'warning', 'info']);
@@ -59,7 +62,11 @@ export function normalizeSettings(raw: unknown): Settings {
       suppressions.push(line === undefined ? { file: s.file, rule: s.rule } : { file: s.file, rule: s.rule, line });
     }
   }
-  return { rules, language, inlayHints: { enabled: inlayEnabled }, debounceMs, detect, files, suppressions };
+  const repetitionThreshold =
+    typeof r.repetitionThreshold === 'number' && Number.isFinite(r.repetitionThreshold) && r.repetitionThreshold >= 0 && r.repetitionThreshold <= 100
+      ? r.repetitionThreshold
+      : DEFAULT_SETTINGS.repetitionThreshold;
+  return { rules, language, inlayHints: { enabled: inlayEnabled }, debounceMs, detect, files, suppressions, repetitionThreshold };
 }
 
 /** `auto` follows the client's display language (initialize `locale`): zh* → zh, another → en, none → zh. */
@@ -75,7 +82,7 @@ export function settingsKey(s: Settings, lang: Lang): string {
     .sort()
     .map((k) => `${k}=${s.rules[k]}`)
     .join(',');
-  return `${lang}|${s.detect}|${s.inlayHints.enabled ? 1 : 0}|${rules}`;
+  return `${lang}|${s.detect}|${s.inlayHints.enabled ? 1 : 0}|${s.repetitionThreshold}|${rules}`;
 }
 
 /** Per-resource settings with a cache, invalidated on `workspace/didChangeConfiguration`. */

@@ -42,6 +42,13 @@ import { rule as publicationDeadline } from './publication-deadline';
 import { rule as typoKnown } from './typo-known';
 import { rule as crossYearCarryover } from './cross-year-carryover';
 import { rule as crossYearValidCount } from './cross-year-valid-count';
+import { rule as overviewElementMissing } from './overview-element-missing';
+import { rule as improvementMissing } from './improvement-missing';
+import { rule as enumerationSequence } from './enumeration-sequence';
+import { rule as doubledWord } from './doubled-word';
+import { rule as planYear } from './plan-year';
+import { rule as crossYearRepetition } from './cross-year-repetition';
+import { rule as crossReportCopy } from './cross-report-copy';
 
 export const RULES: readonly Rule[] = [
   encodingSuspect,
@@ -85,4 +92,11 @@ export const RULES: readonly Rule[] = [
   typoKnown,
   crossYearCarryover,
   crossYearValidCount,
+  overviewElementMissing,
+  improvementMissing,
+  enumerationSequence,
+  doubledWord,
+  planYear,
+  crossYearRepetition,
+  crossReportCopy,
 ];

@@ -17,10 +17,13 @@ export const rule: Rule = {
       const tv = claimTableValue(report, c);
       if (!tv || tv.value === c.value) continue;
       const X = c.target.kind === 't3' ? 3 : 4;
-      const isZeroPhrase = !/\d|[零〇一二两三四五六七八九十]$/.test(report.text.slice(c.range.start, c.range.end));
+      const isZeroPhrase = c.id === 'N6' || !/\d|[零〇一二两三四五六七八九十]$/.test(report.text.slice(c.range.start, c.range.end));
       yield {
         range: c.range,
-        message: msg('narrative-table-mismatch', { item: c.item, n: c.value, X, cell: c.target.label, v: tv.value }),
+        message:
+          c.id === 'N6'
+            ? msg('narrative-table-mismatch.upheld', { item: c.item, phrase: report.text.slice(c.range.start, c.range.end), cell: c.target.label, v: tv.value })
+            : msg('narrative-table-mismatch', { item: c.item, n: c.value, X, cell: c.target.label, v: tv.value }),
         related: tv.ranges.map((r) => ({ range: r, message: msg('related.stated-total') })),
         fixes: isZeroPhrase
           ? []
