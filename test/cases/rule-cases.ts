@@ -7,6 +7,7 @@
 import { parseReport, type LintOptions } from '../../server/src/core';
 import { generateReport, type GenOptions } from '../gen/report';
 import type { Expected } from '../helpers';
+import { glue } from '../gen/glued';
 
 const base = (o: GenOptions = {}) => generateReport({ format: 'F2021', layout: 'L2', seed: 5, ...o });
 
@@ -385,3 +386,12 @@ add({ rule: 'not-a-report', name: 'plain text that is no report', text: '会议�
   });
 }
 
+// ---------------------------------------------------------------- one-line text (glued digits)
+{
+  const gen = generateReport({ format: 'F2021', layout: 'L3', seed: 0 });
+  // `1203` for 本年制发/废止/现行有效: 12,0,3 or 1,20,3 — table 2 has no identity to choose
+  const ambiguous = glue(gen.replace('行政规范性文件 1 0 3', '行政规范性文件 12 0 3'));
+  add({ rule: 'table-glued-row', name: 'table 2 row with two possible splits: not read, named once', text: ambiguous, expect: [{ rule: 'table-glued-row', line: 1, severity: 'info' }] });
+  // `103`: one digit per cell, the only split — read as printed, nothing to say
+  add({ rule: 'table-glued-row', name: 'near miss: digits that split one way only', text: glue(gen), expect: [] });
+}

@@ -108,6 +108,11 @@ export const identities = perReport((report: Report): Identity[] => {
   return out;
 });
 
+/** The identities of one table (none for table 2); used to read glued rows (core/glued.ts). */
+export function tableIdentities(t: Table): Identity[] {
+  return t.kind === 'T3' ? t3Identities(t) : t.kind === 'T4' ? t4Identities(t) : [];
+}
+
 function t3Identities(t: Table): Identity[] {
   const out: Identity[] = [];
   const rows = t.rows;

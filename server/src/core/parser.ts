@@ -6,6 +6,7 @@ import type { Format, Heading, Report, Section, SectionNo, Sentence, Subsection,
 import { detectLayout, isValueText, pipeCellContent, splitCells } from './layout';
 import { SECTION_TITLES, SECTION_VARIANTS } from './schema';
 import { detectEncodingDamage, detectFormat, parseHeading, parseSignature, parseSubsectionMarker, parseTitle } from './structure';
+import { readGluedTables } from './glued';
 import { isT4HeaderText, parseLabelTable, parseT4, type Segment } from './tables';
 import { isSpaceCode, LineIndex, MappedText, nfkc, normLabel, splitLines, type Line } from './text';
 
@@ -227,7 +228,7 @@ export function parseReportLines(
   const headingSet = new Set(headings.map((h) => h.line));
 
   // tables
-  // glued text: table cells run together, nothing can be read from the tables
+  // glued text: its tables are read by core/glued.ts below
   const anchors = glued ? [] : findAnchors(lines, from, to, headingSet);
   const segs = segments(lines, anchors, headings.map((h) => h.line), to);
   const tables: Table[] = [];
@@ -245,6 +246,14 @@ export function parseReportLines(
     const table: Table = { ...t, inSection, orphan: inSection !== SECTION_OF_TABLE[t.kind] };
     tables.push(table);
     for (let i = table.firstLine; i <= table.lastLine; i++) tableLines.add(i);
+  }
+  if (glued) {
+    // one-line text: rows found by their labels, glued digits split only where the split is certain
+    for (const t of readGluedTables(text, lines, from, to, headings, format.effective)) {
+      const inSection = sectionAt(t.firstLine);
+      tables.push({ ...t, inSection, orphan: inSection !== SECTION_OF_TABLE[t.kind] });
+      for (let i = t.firstLine; i <= t.lastLine; i++) tableLines.add(i);
+    }
   }
 
   // sections: a heading inside a table region is not a heading (hazard §4.3); headings were already filtered

@@ -42,6 +42,7 @@ import { rule as publicationDeadline } from './publication-deadline';
 import { rule as typoKnown } from './typo-known';
 import { rule as crossYearCarryover } from './cross-year-carryover';
 import { rule as crossYearValidCount } from './cross-year-valid-count';
+import { rule as tableGluedRow } from './table-glued-row';
 
 export const RULES: readonly Rule[] = [
   encodingSuspect,
@@ -85,4 +86,5 @@ export const RULES: readonly Rule[] = [
   typoKnown,
   crossYearCarryover,
   crossYearValidCount,
+  tableGluedRow,
 ];
