@@ -101,10 +101,12 @@ function colIndex(row: Row, id: string): number {
 /** All identities of the report's tables 3 and 4, in a stable order. */
 export const identities = perReport((report: Report): Identity[] => {
   const out: Identity[] = [];
+  // a table that cannot be read row by row: no identity is evaluated on it (its aligned rows may hold another
+  // row's numbers)
   const t3 = tableOf(report, 'T3');
-  if (t3) out.push(...t3Identities(t3));
+  if (t3 && !t3.unreadable) out.push(...t3Identities(t3));
   const t4 = tableOf(report, 'T4');
-  if (t4) out.push(...t4Identities(t4));
+  if (t4 && !t4.unreadable) out.push(...t4Identities(t4));
   return out;
 });
 
