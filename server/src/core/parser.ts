@@ -5,7 +5,7 @@
 import type { Format, Heading, Report, Section, SectionNo, Sentence, Subsection, Table, TableKind } from './model';
 import { detectLayout, isValueText, pipeCellContent, splitCells } from './layout';
 import { SECTION_TITLES, SECTION_VARIANTS } from './schema';
-import { detectEncodingDamage, detectFormat, parseHeading, parseSignature, parseSubsectionMarker, parseTitle } from './structure';
+import { detectEncodingDamage, detectFormat, findHeadingsByWords, parseHeading, parseSignature, parseSubsectionMarker, parseTitle } from './structure';
 import { readGluedTables } from './glued';
 import { isT4HeaderText, parseLabelTable, parseT4, type Segment } from './tables';
 import { isSpaceCode, LineIndex, MappedText, nfkc, normLabel, splitLines, type Line } from './text';
@@ -222,6 +222,8 @@ export function parseReportLines(
     const h = headingAt ? headingAt(i) : parseHeading(lines[i]);
     if (h) headings.push(h);
   }
+  // one-line text: a part's heading in another wording is found before the tables, whose regions it ends
+  if (glued) addHeadingsByWords(headings, findHeadingsByWords(lines, from, to, headings, () => false, true));
   const firstHeadingLine = headings.length ? headings[0].line : to;
   const title = parseTitle(lines, from, to, firstHeadingLine);
   const format = detectFormat(lines, from, to, title?.year);
@@ -260,6 +262,8 @@ export function parseReportLines(
   const sections: Section[] = [];
   const seen = new Set<SectionNo>();
   const realHeadings = headings.filter((h) => !tableLines.has(h.line));
+  // a part without heading: a line with its numeral and enough of its title in other words is its heading
+  if (!glued) addHeadingsByWords(realHeadings, findHeadingsByWords(lines, from, to, realHeadings, (i) => tableLines.has(i) || headingSet.has(i), false));
   realHeadings.forEach((h, k) => {
     const next = realHeadings[k + 1];
     const lastLine = next ? next.line - 1 : to - 1;
@@ -338,6 +342,13 @@ export function parseReportLines(
     notAReport,
     glued,
   };
+}
+
+/** Merges headings found by their words into a list sorted by line. */
+function addHeadingsByWords(list: Heading[], extra: readonly Heading[]): void {
+  if (!extra.length) return;
+  list.push(...extra);
+  list.sort((a, b) => a.line - b.line || a.range.start - b.range.start);
 }
 
 /** Parses a whole text as one report (no splitting). */
@@ -444,7 +455,30 @@ function unglue(text: string, lines: readonly Line[]): Line[] | undefined {
       s = c;
     }
   }
-  return out;
+  // headings in other wordings (`五、存在的不足及下一步工作计划`), found in the spans between the others: cut
+  // before and after them too, so that they stand on virtual lines of their own like the others
+  const known: Heading[] = [];
+  for (const l of out) {
+    const h = parseHeading(l);
+    if (h) known.push(h);
+  }
+  const more = findHeadingsByWords(out, 0, out.length, known, () => false, true);
+  if (!more.length) return out;
+  const extra = new Set<number>();
+  for (const h of more) {
+    extra.add(h.range.start);
+    extra.add(h.range.end);
+  }
+  const split: Line[] = [];
+  for (const l of out) {
+    let s = l.start;
+    for (const c of [...extra].filter((x) => x > l.start && x < l.end).sort((a, b) => a - b)) {
+      split.push({ index: split.length, start: s, end: c, text: text.slice(s, c) });
+      s = c;
+    }
+    split.push({ index: split.length, start: s, end: l.end, text: text.slice(s, l.end) });
+  }
+  return split;
 }
 
 /** Parses a document: one report, or several when the text is a concatenation of reports. */
