@@ -394,13 +394,17 @@ function anchorSequential(text: string, toks: readonly Tok[], spec: AnchorSpec, 
 
   // PDF text without layout puts every cell in a paragraph of its own (`规章`, ``, `1`, ``, `0`, ``, `11`): a
   // row still short of values continues over an empty line when the next cell is a number
+  let nextCell = -1;
   for (let k = 0; k < toks.length; k++) {
     const tok = toks[k];
     if (tok.kind === 'break') {
       if (open && open.values.length) {
-        let j = k + 1;
-        while (j < toks.length && (toks[j].kind === 'break' || toks[j].kind === 'eol')) j++;
-        const nx = toks[j];
+        // the next cell after this run of empty lines (found once per run: linear in the run's length)
+        if (k >= nextCell) {
+          nextCell = k + 1;
+          while (nextCell < toks.length && (toks[nextCell].kind === 'break' || toks[nextCell].kind === 'eol')) nextCell++;
+        }
+        const nx = toks[nextCell];
         const short = open.values.length < open.def.columns.length && open.values.every((v) => v.kind === 'value' && !v.blank);
         if (!(short && nx && nx.kind === 'value' && !nx.blank && isLoneCell(text, nx))) close();
       }
