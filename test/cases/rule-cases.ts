@@ -7,6 +7,7 @@
 import { parseReport, type LintOptions } from '../../server/src/core';
 import { generateReport, type GenOptions } from '../gen/report';
 import type { Expected } from '../helpers';
+import { glue } from '../gen/glued';
 
 const base = (o: GenOptions = {}) => generateReport({ format: 'F2021', layout: 'L2', seed: 5, ...o });
 
@@ -531,4 +532,14 @@ export function reworded(text: string): string {
   add({ rule: 'narrative-table-mismatch', name: 'near miss: 均予维持 without saying whose cases (not compared)', text: whose, expect: [] });
   const agrees = replaceOnce(base(), applied, '本年度共收到政府信息公开申请86件，其中：予以公开及部分公开7件；行政复议案件3件。');
   add({ rule: 'narrative-table-mismatch', name: 'near miss: 予以公开及部分公开 2 + 5, 行政复议案件 3', text: agrees, expect: [] });
+}
+
+// ---------------------------------------------------------------- one-line text (glued digits)
+{
+  const gen = generateReport({ format: 'F2021', layout: 'L3', seed: 0 });
+  // `1203` for 本年制发/废止/现行有效: 12,0,3 or 1,20,3 — table 2 has no identity to choose
+  const ambiguous = glue(gen.replace('行政规范性文件 1 0 3', '行政规范性文件 12 0 3'));
+  add({ rule: 'table-glued-row', name: 'table 2 row with two possible splits: not read, named once', text: ambiguous, expect: [{ rule: 'table-glued-row', line: 1, severity: 'info' }] });
+  // `103`: one digit per cell, the only split — read as printed, nothing to say
+  add({ rule: 'table-glued-row', name: 'near miss: digits that split one way only', text: glue(gen), expect: [] });
 }

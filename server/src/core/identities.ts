@@ -101,12 +101,19 @@ function colIndex(row: Row, id: string): number {
 /** All identities of the report's tables 3 and 4, in a stable order. */
 export const identities = perReport((report: Report): Identity[] => {
   const out: Identity[] = [];
+  // a table that cannot be read row by row: no identity is evaluated on it (its aligned rows may hold another
+  // row's numbers)
   const t3 = tableOf(report, 'T3');
-  if (t3) out.push(...t3Identities(t3));
+  if (t3 && !t3.unreadable) out.push(...t3Identities(t3));
   const t4 = tableOf(report, 'T4');
-  if (t4) out.push(...t4Identities(t4));
+  if (t4 && !t4.unreadable) out.push(...t4Identities(t4));
   return out;
 });
+
+/** The identities of one table (none for table 2); used to read glued rows (core/glued.ts). */
+export function tableIdentities(t: Table): Identity[] {
+  return t.kind === 'T3' ? t3Identities(t) : t.kind === 'T4' ? t4Identities(t) : [];
+}
 
 function t3Identities(t: Table): Identity[] {
   const out: Identity[] = [];

@@ -144,6 +144,17 @@ export const zh = {
   'related.copied-sentence': '“{other}”报告中的相同句子',
   'related.other-agency-name': '另一机关的名称',
   'narrative-table-mismatch.upheld': '正文称{item}案件“{phrase}”，但表4“{cell}”为{v}。',
+  'table-glued-row.reconstructed': '表{X}“{row}”行的数字连在一起（{raw}），只有一种拆分符合{how}，已读作 {values}；此行的{how}因此不能再作核对。',
+  'table-glued-row.unread': '表{X}“{row}”行的数字连在一起（{raw}），{why}，无法确定各数值所属的列：此行未读取，未作计算检查。',
+  'glued.how.row-total': '行总计（各申请人之和等于总计）',
+  'glued.how.block-total': '表4各栏的总计（结果维持、结果纠正、其他结果、尚未审结之和）',
+  'glued.how.column': '表3的列合计（办理结果之和等于总计、新收加结转等于办理加结转）',
+  'glued.why.ambiguous': '有{K}种拆分都符合可核对的勾稽关系',
+  'glued.why.no-identity': '有{K}种拆分，而表2各栏之间没有可据以确定拆分的勾稽关系',
+  'glued.why.no-split': '这些数字无法拆分为{N}个数值',
+  'glued.why.none-fits': '没有一种拆分符合行总计',
+  'glued.why.too-many': '可能的拆分过多',
+  'glued.why.text': '数值之间夹有无法识别的文字',
 } satisfies Catalogue;
 
 export type MessageKey = keyof typeof zh;
@@ -276,6 +287,17 @@ export const en: Record<MessageKey, string> = {
   'related.copied-sentence': 'The same sentence in the report of “{other}”',
   'related.other-agency-name': 'The other agency’s name',
   'narrative-table-mismatch.upheld': 'The text says the {item} cases were all upheld (“{phrase}”), but table 4 “{cell}” is {v}.',
+  'table-glued-row.reconstructed': 'Table {X}, row “{row}”: the digits run together ({raw}); only one split satisfies {how}, so the row is read as {values}; that identity can therefore no longer be checked on this row.',
+  'table-glued-row.unread': 'Table {X}, row “{row}”: the digits run together ({raw}); {why}, so the columns of its values cannot be known: the row is not read and not checked.',
+  'glued.how.row-total': 'the row total (the applicants add up to the total)',
+  'glued.how.block-total': 'the block totals of table 4 (maintained + corrected + other + pending = total)',
+  'glued.how.column': 'the column sums of table 3 (results add up to the total; new + carried in = handled + carried over)',
+  'glued.why.ambiguous': '{K} splits satisfy every identity that can be checked',
+  'glued.why.no-identity': 'it splits in {K} ways and no identity relates the columns of table 2',
+  'glued.why.no-split': 'the digits cannot be cut into {N} values',
+  'glued.why.none-fits': 'no split satisfies the row total',
+  'glued.why.too-many': 'there are too many possible splits',
+  'glued.why.text': 'text that is not a value stands among the values',
 };
 
 export type Args = Record<string, string | number | undefined>;

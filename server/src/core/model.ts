@@ -4,6 +4,7 @@
  * Pure data: no Node or VS Code imports.
  */
 
+import type { GluedReading } from './glued';
 import type { Line, LineIndex } from './text';
 
 /** Half-open range [start, end) of UTF-16 offsets into the document. */
@@ -39,7 +40,8 @@ export function countSeverities(items: readonly { readonly severity: Severity }[
   }
   return counts;
 }
-export type Layout = 'L1' | 'L2' | 'L3' | 'L4' | 'L5';
+/** `glued`: one-line text whose cells run together (read by core/glued.ts). */
+export type Layout = 'L1' | 'L2' | 'L3' | 'L4' | 'L5' | 'glued';
 export type TableKind = 'T2' | 'T3' | 'T4';
 export type SectionNo = 1 | 2 | 3 | 4 | 5 | 6;
 
@@ -224,6 +226,8 @@ export interface Table {
   readonly unreadable?: boolean;
   /** A 2021-format table 3 that keeps the 2019 single row （六）其他处理 instead of its three sub-rows. */
   readonly sixAsOneRow?: boolean;
+  /** One-line text: the rows reconstructed from glued digits and the rows that could not be read. */
+  readonly glued?: GluedReading;
 }
 
 export interface Subsection {

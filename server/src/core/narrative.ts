@@ -199,7 +199,7 @@ export function rowTotal(report: Report, row: Row | undefined): number | undefin
 export function claimTableValue(report: Report, c: Claim): { value: number; ranges: OffsetRange[] } | undefined {
   if (c.target.kind === 't3') {
     const t3 = tableOf(report, 'T3');
-    if (!t3) return undefined;
+    if (!t3 || t3.unreadable) return undefined; // nothing is read from a table that cannot be read row by row
     let sum = 0;
     const ranges: OffsetRange[] = [];
     for (const k of c.target.rows) {
@@ -212,7 +212,7 @@ export function claimTableValue(report: Report, c: Claim): { value: number; rang
     return { value: sum, ranges };
   }
   const t4 = tableOf(report, 'T4');
-  const row = t4?.rows[0];
+  const row = t4?.unreadable ? undefined : t4?.rows[0];
   if (!row || !row.aligned) return undefined;
   let sum = 0;
   const ranges: OffsetRange[] = [];

@@ -5,7 +5,8 @@
 import { SECTION_OF_TABLE, type Format, type Heading, type Report, type Section, type SectionNo, type Sentence, type Subsection, type Table, type TableKind } from './model';
 import { detectLayout, isValueText, pipeCellContent, splitCells } from './layout';
 import { SECTION_TITLES, SECTION_VARIANTS } from './schema';
-import { detectEncodingDamage, detectFormat, parseHeading, parseSignature, parseSubsectionMarker, parseTitle } from './structure';
+import { detectEncodingDamage, detectFormat, findHeadingsByWords, parseHeading, parseSignature, parseSubsectionMarker, parseTitle } from './structure';
+import { readGluedTables } from './glued';
 import { isT4HeaderText, parseLabelTable, parseT4, type Segment } from './tables';
 import { isSpaceCode, LineIndex, MappedText, nfkc, normLabel, splitLines, type Line } from './text';
 
@@ -220,13 +221,15 @@ export function parseReportLines(
     const h = headingAt ? headingAt(i) : parseHeading(lines[i]);
     if (h) headings.push(h);
   }
+  // one-line text: a part's heading in another wording is found before the tables, whose regions it ends
+  if (glued) addHeadingsByWords(headings, findHeadingsByWords(lines, from, to, headings, () => false, true));
   const firstHeadingLine = headings.length ? headings[0].line : to;
   const title = parseTitle(lines, from, to, firstHeadingLine);
   const format = detectFormat(lines, from, to, title?.year);
   const headingSet = new Set(headings.map((h) => h.line));
 
   // tables
-  // glued text: table cells run together, nothing can be read from the tables
+  // glued text: its tables are read by core/glued.ts below
   const anchors = glued ? [] : findAnchors(lines, from, to, headingSet);
   const segs = segments(lines, anchors, headings.map((h) => h.line), to);
   const tables: Table[] = [];
@@ -245,11 +248,21 @@ export function parseReportLines(
     tables.push(table);
     for (let i = table.firstLine; i <= table.lastLine; i++) tableLines.add(i);
   }
+  if (glued) {
+    // one-line text: rows found by their labels, glued digits split only where the split is certain
+    for (const t of readGluedTables(text, lines, from, to, headings, format.effective)) {
+      const inSection = sectionAt(t.firstLine);
+      tables.push({ ...t, inSection, orphan: inSection !== SECTION_OF_TABLE[t.kind] });
+      for (let i = t.firstLine; i <= t.lastLine; i++) tableLines.add(i);
+    }
+  }
 
   // sections: a heading inside a table region is not a heading (hazard §4.3); headings were already filtered
   const sections: Section[] = [];
   const seen = new Set<SectionNo>();
   const realHeadings = headings.filter((h) => !tableLines.has(h.line));
+  // a part without heading: a line with its numeral and enough of its title in other words is its heading
+  if (!glued) addHeadingsByWords(realHeadings, findHeadingsByWords(lines, from, to, realHeadings, (i) => tableLines.has(i) || headingSet.has(i), false));
   realHeadings.forEach((h, k) => {
     const next = realHeadings[k + 1];
     const lastLine = next ? next.line - 1 : to - 1;
@@ -328,6 +341,13 @@ export function parseReportLines(
     notAReport,
     glued,
   };
+}
+
+/** Merges headings found by their words into a list sorted by line. */
+function addHeadingsByWords(list: Heading[], extra: readonly Heading[]): void {
+  if (!extra.length) return;
+  list.push(...extra);
+  list.sort((a, b) => a.line - b.line || a.range.start - b.range.start);
 }
 
 /** Parses a whole text as one report (no splitting). */
@@ -434,7 +454,30 @@ function unglue(text: string, lines: readonly Line[]): Line[] | undefined {
       s = c;
     }
   }
-  return out;
+  // headings in other wordings (`五、存在的不足及下一步工作计划`), found in the spans between the others: cut
+  // before and after them too, so that they stand on virtual lines of their own like the others
+  const known: Heading[] = [];
+  for (const l of out) {
+    const h = parseHeading(l);
+    if (h) known.push(h);
+  }
+  const more = findHeadingsByWords(out, 0, out.length, known, () => false, true);
+  if (!more.length) return out;
+  const extra = new Set<number>();
+  for (const h of more) {
+    extra.add(h.range.start);
+    extra.add(h.range.end);
+  }
+  const split: Line[] = [];
+  for (const l of out) {
+    let s = l.start;
+    for (const c of [...extra].filter((x) => x > l.start && x < l.end).sort((a, b) => a - b)) {
+      split.push({ index: split.length, start: s, end: c, text: text.slice(s, c) });
+      s = c;
+    }
+    split.push({ index: split.length, start: s, end: l.end, text: text.slice(s, l.end) });
+  }
+  return split;
 }
 
 /** Parses a document: one report, or several when the text is a concatenation of reports. */

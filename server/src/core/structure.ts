@@ -89,9 +89,19 @@ export function blankMarkup(text: string): string {
   return t;
 }
 
+const TRAILING_PADDING_RE = /(?:&nbsp;?|[\s\u00a0\u3000])+$/;
+
+/** The text without the padding a web page leaves after it (offsets of what is kept are unchanged). */
+function stripTrailingPadding(text: string): string {
+  const last = text.charCodeAt(text.length - 1);
+  if (!(last === 59 /* ; */ || last === 112 /* p */ || isSpaceCode(last))) return text;
+  return text.replace(TRAILING_PADDING_RE, '');
+}
+
 /** Recognises a section heading line (§4.4 step 3). */
 export function parseHeading(line: Line): Heading | undefined {
-  const rawText = line.text;
+  // padding after a heading (a run of `&nbsp;`, U+00A0 or U+3000 from a web page) is not part of it
+  const rawText = stripTrailingPadding(line.text);
   if (rawText.length > 80 || rawText.trim() === '') return undefined;
   // a numeral, a dash, markup or a bookmark starts a heading; a heading without numeral is short
   if (rawText.length > 40 && !HEADING_START_RE.test(rawText)) return undefined;
@@ -408,4 +418,124 @@ export function detectEncodingDamage(text: string): { range: OffsetRange; reason
   }
   if (hits >= 3) return { range: { start: firstAt, end: firstAt + 2 }, reason: 'mojibake' };
   return undefined;
+}
+
+// ---------------------------------------------------------------- headings in other wordings
+
+/**
+ * Words that name each part (issue 13 item 5): a line that carries the part's numeral and one of these is that
+ * part's heading when the part has no heading otherwise (`五、工作中的不足及下步打算`, `四、行政复议和诉讼情况`).
+ */
+const PART_WORDS: Record<SectionNo, readonly string[]> = {
+  1: ['总体情况', '总体'],
+  2: ['主动公开'],
+  3: ['收到和处理', '依申请公开', '公开申请'],
+  4: ['行政复议', '行政诉讼', '复议', '诉讼'],
+  5: ['问题', '不足', '改进', '整改', '打算', '下一步'],
+  6: ['其他需要报告', '其它需要报告', '需要报告', '其他事项', '其它事项'],
+};
+const NUMERAL_OF: Record<string, SectionNo> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6 };
+/** `N、` not inside parentheses (`（一）` is a sub-heading), with a title of at most 30 characters after it. */
+const CANDIDATE_RE = /(?<![（(])([一二三四五六])[\s\u3000]*[、.．][\s\u3000]*([^。；！？\n]{2,30})/g;
+
+/**
+ * Whether a numbered title is the heading of part `n` by its words: with the numeral of `n`, one of the part's
+ * words or a close likeness of its canonical title (a typo); with another numeral (misnumbered, as the Shanghai
+ * reports number their parts), one of the part's words, and only when the numeral's own part has its heading.
+ */
+function namesPart(n: SectionNo, numeral: string, titleNorm: string, present: ReadonlySet<SectionNo>): boolean {
+  const k = NUMERAL_OF[numeral];
+  if (!k || !titleNorm || looksLikeT3Label(titleNorm) || PRE2019_HEADINGS.map(normLabel).includes(titleNorm)) return false;
+  const head = titleNorm.slice(0, 16);
+  const words = PART_WORDS[n].some((w) => head.includes(w));
+  if (k === n) return words || dice(titleNorm, CANON_NORM.get(n)!) >= 0.6;
+  return words && present.has(k) && !PART_WORDS[k].some((w) => head.includes(w));
+}
+
+/** One-line text: where a title glued to what follows it ends (a year, a parenthesis, a table header). */
+const INLINE_TITLE_END_RE = /[0-90-9（(]|信息内容|第二十条|行政复议行政诉讼|申请人情况/;
+
+/**
+ * Headings for the parts that have none (issue 13 item 5): in the lines between the headings of the parts
+ * before and after it, the first line (or, in one-line text, the first span) that carries the part's numeral in
+ * its place and enough of its title. Reported as a variant of the canonical heading; `section-missing` stays for a
+ * part with no candidate at all.
+ */
+export function findHeadingsByWords(
+  lines: readonly Line[],
+  from: number,
+  to: number,
+  headings: readonly Heading[],
+  skip: (line: number) => boolean,
+  inline: boolean,
+): Heading[] {
+  const present = new Set(headings.map((h) => h.section));
+  const out: Heading[] = [];
+  for (const n of [1, 2, 3, 4, 5, 6] as SectionNo[]) {
+    if (present.has(n)) continue;
+    // the lines after the heading of an earlier part and before the heading of a later one
+    let a = from;
+    let b = to;
+    let after = -1; // one-line text: a span of the line of the heading before may hold the candidate
+    for (const h of [...headings, ...out]) {
+      if (h.section < n && h.line + (inline ? 0 : 1) >= a) {
+        a = h.line + (inline ? 0 : 1);
+        after = h.range.end;
+      }
+      if (h.section > n && h.line < b) b = h.line + (inline ? 1 : 0);
+    }
+    // a candidate with the part's own numeral: the first; one misnumbered (the numeral of a present part, as
+    // reports that number their parts one lower): the last before the next part, since sub-headings of the part
+    // before can carry such numerals and words (`一、主动公开工作情况` inside 一)
+    let misnumbered: Heading | undefined;
+    let found: Heading | undefined;
+    for (let i = a; i < b; i++) {
+      if (skip(i)) continue;
+      const line = lines[i];
+      const text = inline ? line.text : stripTrailingPadding(line.text);
+      if (!inline && (text.length > 40 || !HEADING_RE.test(blankMarkup(text)))) continue;
+      CANDIDATE_RE.lastIndex = 0;
+      const plain = inline ? text : blankMarkup(text);
+      for (let m = CANDIDATE_RE.exec(plain); m && !found; m = CANDIDATE_RE.exec(plain)) {
+        if (!inline && plain.slice(0, m.index).trim() !== '') break; // a heading line starts with its numeral
+        CANDIDATE_RE.lastIndex = m.index + 1; // a rejected candidate must not hide one inside its 30 characters
+        let title = m[2];
+        if (inline) {
+          // one-line text: the title ends where the span ends, or where a year, a parenthesis or a table header
+          // glued to it begins; otherwise its extent is unknown
+          const rest = plain.slice(m.index + m[0].length).trim();
+          const cut = INLINE_TITLE_END_RE.exec(title.slice(2));
+          if (cut) title = title.slice(0, cut.index + 2);
+          else if (rest !== '') continue;
+        }
+        const titleRaw = title.replace(/[\s\u3000：:]+$/, '');
+        if (!namesPart(n, m[1], normLabel(titleRaw), present)) continue;
+        const numStart = line.start + m.index;
+        if (numStart < after) continue;
+        const titleStart = line.start + m.index + m[0].length - m[2].length; // the title begins where m[2] does
+        found = {
+          line: i,
+          range: { start: numStart, end: titleStart + titleRaw.length },
+          numeral: m[1],
+          numeralRange: { start: numStart, end: numStart + 1 },
+          numeralKind: 'cjk',
+          numeralValue: NUMERAL_OF[m[1]],
+          title: titleRaw,
+          titleRange: { start: titleStart, end: titleStart + titleRaw.length },
+          section: n,
+          match: 'variant',
+          canonical: SECTION_TITLES[n],
+          similarity: dice(normLabel(titleRaw), CANON_NORM.get(n)!),
+        };
+      }
+      if (found && NUMERAL_OF[found.numeral] !== n) {
+        misnumbered = found;
+        found = undefined;
+      }
+      if (found) break;
+    }
+    const pick = found ?? misnumbered;
+    if (pick) out.push(pick);
+  }
+  return out.sort((x, y) => x.line - y.line);
 }

@@ -365,6 +365,16 @@ function buildRow(text: string, o: Open, table: TableKind, format: Format): Row 
   };
 }
 
+/** A value token that is alone on its line (no tab before it: not a docx cell, whose rows end at empty lines). */
+function isLoneCell(text: string, tok: Tok): boolean {
+  let a = tok.range.start;
+  while (a > 0 && text.charCodeAt(a - 1) !== 10 && text.charCodeAt(a - 1) !== 13) {
+    a--;
+    if (text.charCodeAt(a) === 9) return false;
+  }
+  return true;
+}
+
 /**
  * One cell per line (L1): a row is its label cell followed by its value cells; a text cell ends the row.
  */
@@ -382,9 +392,22 @@ function anchorSequential(text: string, toks: readonly Tok[], spec: AnchorSpec, 
     open = undefined;
   };
 
-  for (const tok of toks) {
+  // PDF text without layout puts every cell in a paragraph of its own (`规章`, ``, `1`, ``, `0`, ``, `11`): a
+  // row still short of values continues over an empty line when the next cell is a number
+  let nextCell = -1;
+  for (let k = 0; k < toks.length; k++) {
+    const tok = toks[k];
     if (tok.kind === 'break') {
-      if (open && open.values.length) close();
+      if (open && open.values.length) {
+        // the next cell after this run of empty lines (found once per run: linear in the run's length)
+        if (k >= nextCell) {
+          nextCell = k + 1;
+          while (nextCell < toks.length && (toks[nextCell].kind === 'break' || toks[nextCell].kind === 'eol')) nextCell++;
+        }
+        const nx = toks[nextCell];
+        const short = open.values.length < open.def.columns.length && open.values.every((v) => v.kind === 'value' && !v.blank);
+        if (!(short && nx && nx.kind === 'value' && !nx.blank && isLoneCell(text, nx))) close();
+      }
       buf = [];
       continue;
     }
@@ -715,7 +738,15 @@ export function parseLabelTable(text: string, lines: readonly Line[], seg: Segme
   const lastRow = rows.find((r) => r.def.key === expected[lastPresent]?.key);
   const truncated = lastPresent >= 0 && lastPresent < expected.length - 1 && seg.kind === 'T3';
   const unaligned = rows.filter((r) => !r.aligned).length;
-  const unreadable = unaligned >= 3 && unaligned >= 0.3 * rows.length;
+  // numbers that no row took while some row is short of numbers: labels and values were torn apart (PDF text
+  // out of reading order), and which number belongs to which row cannot be known
+  let stray = 0;
+  if (unaligned) {
+    const taken = new Set<number>();
+    for (const r of rows) for (const c of r.cells) taken.add(c.range.start);
+    for (const t of toks) if (t.kind === 'value' && !t.blank && !taken.has(t.range.start)) stray++;
+  }
+  const unreadable = (unaligned >= 3 && unaligned >= 0.3 * rows.length) || (stray > 0 && rows.some((r) => !r.aligned && r.written < r.expected));
   return {
     ...emptyTable(seg.kind, seg, format, lines),
     firstLine,
@@ -788,6 +819,11 @@ export function parseT4(text: string, lines: readonly Line[], seg: Segment, form
     break;
   }
   if (!values) return undefined;
+  // fewer than 15 values in the row while the region holds 15 or more: scattered among the header words
+  // (PDF text out of reading order), the row cannot be assembled
+  let nonBlank = 0;
+  for (const t of toks) if (t.kind === 'value' && !t.blank) nonBlank++;
+  const unreadable = values.length < 15 && nonBlank >= 15;
   const open: Open = {
     def: T4_ROW,
     index: 0,
@@ -812,5 +848,6 @@ export function parseT4(text: string, lines: readonly Line[], seg: Segment, form
     truncatedRows: [],
     hasLegalSubtotal: false,
     captions: [],
+    unreadable,
   };
 }

@@ -65,6 +65,7 @@ export function isBlank(c: Cell | undefined): boolean {
 /** Every value cell of every table row, with its table and row (computed once per report). */
 export const allCells = perReport((report: Report): readonly { table: Table; row: Row; cell: Cell }[] => {
   const list: { table: Table; row: Row; cell: Cell }[] = [];
-  for (const table of report.tables) for (const row of table.rows) for (const cell of row.cells) list.push({ table, row, cell });
+  // a table that cannot be read row by row says so once (table-row-cell-count); nothing else is read from it
+  for (const table of report.tables) if (!table.unreadable) for (const row of table.rows) for (const cell of row.cells) list.push({ table, row, cell });
   return list;
 });

@@ -15,8 +15,11 @@ export const rule: Rule = {
   },
   *check({ report, previousYear }): Iterable<RawFinding> {
     if (!previousYear) return;
-    const cin = rowOf(tableOf(report, 'T3'), 'carry_in');
-    const cout = rowOf(tableOf(previousYear.report, 'T3'), 'carry_out');
+    const t = tableOf(report, 'T3');
+    const p = tableOf(previousYear.report, 'T3');
+    if (t?.unreadable || p?.unreadable) return; // nothing is read from a table that cannot be read row by row
+    const cin = rowOf(t, 'carry_in');
+    const cout = rowOf(p, 'carry_out');
     if (!cin?.aligned || !cout?.aligned) return;
     const prevYear = previousYear.report.title?.year ?? '';
     for (let i = 0; i < cin.cells.length; i++) {

@@ -17,6 +17,7 @@ export const rule: Rule = {
     if (!previousYear || previousYear.report.format.effective !== 'F2021') return;
     const t2 = tableOf(report, 'T2');
     const p2 = tableOf(previousYear.report, 'T2');
+    if (t2?.unreadable || p2?.unreadable) return; // nothing is read from a table that cannot be read row by row
     for (const key of ['T2.规章', 'T2.行政规范性文件']) {
       const r = rowOf(t2, key);
       const p = rowOf(p2, key);

@@ -49,6 +49,7 @@ import { rule as doubledWord } from './doubled-word';
 import { rule as planYear } from './plan-year';
 import { rule as crossYearRepetition } from './cross-year-repetition';
 import { rule as crossReportCopy } from './cross-report-copy';
+import { rule as tableGluedRow } from './table-glued-row';
 
 export const RULES: readonly Rule[] = [
   encodingSuspect,
@@ -99,4 +100,5 @@ export const RULES: readonly Rule[] = [
   planYear,
   crossYearRepetition,
   crossReportCopy,
+  tableGluedRow,
 ];

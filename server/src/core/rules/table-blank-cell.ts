@@ -61,6 +61,7 @@ export const rule: Rule = {
   },
   *check({ report }): Iterable<RawFinding> {
     for (const t of report.tables) {
+      if (t.unreadable) continue; // said once by table-row-cell-count
       let tableFill: Map<Cell, number> | undefined | null = null;
       for (const r of t.rows) {
         if (!r.aligned) continue;

@@ -14,6 +14,7 @@ export const rule: Rule = {
   },
   *check({ report }): Iterable<RawFinding> {
     for (const t of report.tables) {
+      if (t.unreadable) continue; // said once by table-row-cell-count
       for (const r of t.rows) {
         if (r.match !== 'fuzzy') continue;
         const singleLine = report.index.lineAt(r.labelRange.start) === report.index.lineAt(r.labelRange.end);

@@ -14,6 +14,7 @@ export const rule: Rule = {
   },
   *check({ report }): Iterable<RawFinding> {
     for (const t of report.tables) {
+      if (t.unreadable) continue; // said once by table-row-cell-count
       if (t.kind !== 'T2') continue;
       for (const r of t.rows) {
         if (!r.aligned) continue;

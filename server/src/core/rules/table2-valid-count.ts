@@ -13,6 +13,7 @@ export const rule: Rule = {
   },
   *check({ report }): Iterable<RawFinding> {
     for (const t of report.tables) {
+      if (t.unreadable) continue; // said once by table-row-cell-count
       if (t.kind !== 'T2') continue;
       for (const r of t.rows) {
         if (r.def.subTable !== '（一）' || !r.aligned || r.cells.length !== 3) continue;
