@@ -77,6 +77,14 @@ function* matches(re: RegExp, s: string): Generator<RegExpExecArray> {
 
 export const claims = perReport((report: Report): Claim[] => {
   const out: Claim[] = [];
+  // the sentences of one sub-section share its title, which may be a whole long line: test it once, not per sentence
+  let lastTitle: string | undefined;
+  let lastOnApplications = false;
+  const onApplications = (title: string | undefined): boolean => {
+    if (!title) return false;
+    if (title !== lastTitle) (lastTitle = title), (lastOnApplications = title.includes('依申请'));
+    return lastOnApplications;
+  };
   const t3 = tableOf(report, 'T3');
   for (const s of report.sentences) {
     const t = s.text;
@@ -131,8 +139,7 @@ export const claims = perReport((report: Report): Claim[] => {
         }
       }
     }
-    const gated =
-      t.includes('信息公开') || s.section === 4 || (s.section === 1 && !!s.subsectionTitle && s.subsectionTitle.includes('依申请'));
+    const gated = t.includes('信息公开') || s.section === 4 || (s.section === 1 && onApplications(s.subsectionTitle));
     if (gated) {
       const pairs: [RegExp, RegExp, 'N4' | 'N5', number[], string, string][] = [
         [N4, N4_ZERO, 'N4', [4], '行政复议', '行政复议/总计'],

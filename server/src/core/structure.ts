@@ -323,7 +323,9 @@ export interface RawMarker {
   range: OffsetRange;
 }
 
-const MARKER_START_RE = /^[\s\u3000#>*+\-_]*(?:\[bookmark:[^\]]*\])?[\s\u3000]*[（(]/;
+// the spaces after a bookmark belong to the bookmark branch: two adjacent runs that both match spaces would make a
+// long run of tabs or spaces quadratic
+const MARKER_START_RE = /^[\s\u3000#>*+\-_]*(?:\[bookmark:[^\]]*\][\s\u3000]*)?[（(]/;
 
 export function parseSubsectionMarker(line: Line): RawMarker | undefined {
   if (!MARKER_START_RE.test(line.text)) return undefined; // quick reject: a marker opens with a bracket
