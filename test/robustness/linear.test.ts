@@ -13,6 +13,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import { lint } from '../../server/src/core';
+import { matchFile, matchGlob, MAX_GLOB_LENGTH } from '../../server/src/lsp/glob';
 import { readFixture, seedNames } from '../helpers';
 
 const SMALL = 100_000;
@@ -93,3 +94,39 @@ for (const ctx of CONTEXTS) {
     console.log(`${ctx.name}\n  ${rows.join('\n  ')}`);
   });
 }
+
+test('linear time: hostile globs in the settings (govreport.files / govreport.suppressions)', { timeout: 120_000 }, () => {
+  // each took seconds to minutes with the old regex translation (and with picomatch's): `*a*a…*b` on a 40-character
+  // name about 17 s, doubling every few characters
+  const hostile = ['*a*a*a*a*a*a*a*a*a*b', '**/*a*a*a*a*a*a*a*ab', '**/**/**/**/**/**/*x', '{*a,a*}{*a,a*}{*a,a*}*b', '*[a-z]*[a-z]*[a-z]*[a-z]*b'];
+  const rows: string[] = [];
+  for (const g of hostile) {
+    const make = (n: number) => {
+      const name = 'a'.repeat(n) + '.txt';
+      const dirs = 'a/'.repeat(Math.floor(n / 20));
+      return { rel: `${dirs}${name}`, abs: `/w/${dirs}${name}` };
+    };
+    const time = (n: number): number => {
+      const { rel, abs } = make(n);
+      const runs: number[] = [];
+      for (let k = 0; k < 5; k++) {
+        const t0 = performance.now();
+        for (let r = 0; r < 50; r++) matchFile(g, rel, abs);
+        runs.push(performance.now() - t0);
+      }
+      return Math.max(0.5, median(runs));
+    };
+    time(4000); // warm up (both sizes: the compiler tiers up on the first calls)
+    time(8000);
+    let best = Infinity;
+    for (let attempt = 0; attempt < 3 && best > LIMIT; attempt++) best = Math.min(best, time(8000) / time(4000));
+    rows.push(`${g}: ×${best.toFixed(2)}`);
+    assert.ok(best <= LIMIT, `${g}: twice the path costs ×${best.toFixed(2)}\n${rows.join('\n')}`);
+    assert.equal(matchFile(g, make(40).rel, make(40).abs), false);
+  }
+  console.log(`globs\n  ${rows.join('\n  ')}`);
+  // a pattern over the length limit matches nothing; brace bombs are refused, not expanded
+  assert.equal(matchGlob('*'.repeat(MAX_GLOB_LENGTH + 1), 'a.txt'), false);
+  assert.equal(matchGlob('{a,b}'.repeat(10) + '.txt', 'ababababab.txt'), false);
+  assert.equal(matchGlob('{a,b}{a,b}.txt', 'ab.txt'), true);
+});

@@ -245,7 +245,13 @@ test('activation: reports, report files in the workspace, plain text/Markdown (l
   assert.ok(!events.includes('*'), 'never on startup');
   assert.equal(pkg.engines.vscode, '^1.90.0');
   assert.equal(pkg.main, './client/out/extension.js');
-  assert.deepEqual(pkg.capabilities.untrustedWorkspaces, { supported: true });
+  // Restricted Mode: the settings that read files or hide findings must not come from an untrusted workspace
+  assert.deepEqual(pkg.capabilities.untrustedWorkspaces, {
+    supported: 'limited',
+    description: '%capabilities.untrustedWorkspaces.description%',
+    restrictedConfigurations: ['govreport.files', 'govreport.suppressions', 'govreport.rules'],
+  });
+  for (const k of pkg.capabilities.untrustedWorkspaces.restrictedConfigurations) assert.ok(pkg.contributes.configuration.properties[k], k);
   assert.equal(pkg.capabilities.virtualWorkspaces.supported, 'limited');
   assert.equal(pkg.browser, './client/out/browser/extension.js', 'the web extension entry (vscode.dev, web worker extension hosts)');
   // Lazy start: the client only starts the server from ensureStarted().
