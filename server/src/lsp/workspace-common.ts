@@ -319,8 +319,11 @@ export class ClientFilesWorkspace extends OpenDocumentsWorkspace implements Work
     return [...this.files.values()].map((f) => ({ uri: f.uri, text: f.text })).sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
   }
 
+  /** A listed file's text; a file the listing did not give (outside the folders, skipped) is not asked for. */
   override async readText(uri: string): Promise<string | undefined> {
-    return this.files.get(uri)?.text ?? this.fetchText(uri);
+    const listed = this.files.get(uri);
+    if (!listed) return undefined;
+    return listed.text ?? this.fetchText(uri);
   }
 
   /** The file's saved text, read by the client now. */
