@@ -124,7 +124,9 @@ export function writeAtomically(file: string, bytes: Buffer, original: Buffer): 
   try {
     real = fs.realpathSync(file);
     st = fs.statSync(real);
-    // replacing by rename would also succeed on a read-only file; honour the file's own permission
+    // replacing by rename would also succeed on a read-only file; honour the file's own permission, and the
+    // permission bits themselves (root passes every access check, but a file nobody may write stays as it is)
+    if ((st.mode & 0o222) === 0) throw new FixWriteError('io', `EACCES: ${real} has no write permission bits (read-only)`);
     fs.accessSync(real, fs.constants.W_OK);
     if (!fs.readFileSync(real).equals(original)) throw new FixWriteError('changed', real);
   } catch (e) {
