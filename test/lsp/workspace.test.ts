@@ -3,7 +3,7 @@
  * (UTF-8 and GBK), and huge documents (analysed off the message loop, stopped when stale or over budget).
  */
 
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -307,7 +307,7 @@ describe('huge documents', () => {
       const ds = await client.diagnosticsFor(uri, 1, 20_000);
       assert.equal(ds.length, 1);
       assert.equal(ds[0].severity, 3);
-      assert.match(ds[0].message, /检查超过0秒|检查超过\d+秒/);
+      assert.match(ds[0].message, /检查超过\d+秒/);
       assert.ok(client.logs.some((l) => l.type === 1 && /stopped after/.test(l.message)));
       const small = docUri('after-budget-' + SEED0);
       await client.open(small, readFixture('seeds', SEED0));

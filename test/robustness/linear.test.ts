@@ -51,9 +51,9 @@ const CONTEXTS: { name: string; make: (run: string) => string }[] = [
   { name: 'in a table line', make: (run) => seed.replace(HEADING, `${HEADING}\n（一）予以公开\t${run}\t0`) },
 ];
 
-function timeOnce(text: string): number {
+function timeOnce(text: string, reps = 1): number {
   const t0 = performance.now();
-  lint(text);
+  for (let k = 0; k < reps; k++) lint(text);
   return performance.now() - t0;
 }
 
@@ -65,16 +65,19 @@ function median(xs: number[]): number {
 function ratio(make: (n: number) => string): { ratio: number; small: number; large: number } {
   const a = make(SMALL);
   const b = make(2 * SMALL);
-  timeOnce(a); // warm up
+  // warm up, then repeat each check enough times that the smaller size takes at least 20 ms: a fast check is timed
+  // above the timer's and the scheduler's noise, and the same repetition count keeps the ratio fair
+  const once = Math.max(0.05, timeOnce(a));
+  timeOnce(b);
+  const reps = Math.min(50, Math.ceil(20 / once));
   const small: number[] = [];
   const large: number[] = [];
   for (let k = 0; k < RUNS; k++) {
-    small.push(timeOnce(a));
-    large.push(timeOnce(b));
+    small.push(timeOnce(a, reps));
+    large.push(timeOnce(b, reps));
   }
-  // the fixed cost of a report is part of both; a floor of 1 ms keeps sub-millisecond noise out of the ratio
-  const s = Math.max(1, median(small));
-  const l = Math.max(1, median(large));
+  const s = median(small);
+  const l = median(large);
   return { ratio: l / s, small: s, large: l };
 }
 

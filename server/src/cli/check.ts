@@ -94,7 +94,7 @@ export type Loaded =
   | { readonly kind: 'error'; readonly error: string };
 
 function errorText(e: unknown): string {
-  if (e && typeof e === 'object' && 'code' in e) return String((e as { code: unknown }).code);
+  if (e && typeof e === 'object' && 'code' in e) return String((e).code);
   return e instanceof Error ? e.message : String(e);
 }
 

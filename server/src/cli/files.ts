@@ -32,7 +32,7 @@ export interface ExpandedInputs {
 }
 
 function errorCode(e: unknown): string {
-  return e && typeof e === 'object' && 'code' in e ? String((e as { code: unknown }).code) : String(e);
+  return e && typeof e === 'object' && 'code' in e ? String((e).code) : String(e);
 }
 
 function isReportFile(name: string): boolean {

@@ -12,7 +12,7 @@ const AGENCY_ABBREVIATIONS: readonly (readonly [string, string])[] = [
   ['卫健局', '卫生健康局'],
 ];
 
-const SPACES_RE = /[\s\u3000\u00a0\ufeff]+/g;
+const SPACES_RE = /\s+/g;
 
 /**
  * The agency key of a report: the title text before the year, spaces removed, `卫健局`→`卫生健康局`,

@@ -17,7 +17,6 @@ import type {
 } from 'vscode-languageserver';
 import {
   RULES,
-  agencyKey,
   countSeverities,
   docsUrl,
   findPreviousYear,

@@ -9,13 +9,13 @@ import { WORKER_FLAG, type WorkerRequest, type WorkerResponse } from './analyzer
 
 /** Whether this thread was started as the analysis worker. */
 export function isAnalysisWorker(): boolean {
-  return !isMainThread && !!parentPort && typeof workerData === 'object' && workerData !== null && workerData[WORKER_FLAG] === true;
+  return !isMainThread && !!parentPort && typeof workerData === 'object' && workerData !== null && (workerData as Record<string, unknown>)[WORKER_FLAG] === true;
 }
 
 export function runAnalysisWorker(): void {
   const port = parentPort;
   if (!port) throw new Error('not a worker thread');
-  const service = new ReportService({ throwingRule: !!workerData?.throwingRule || process.env.GOVREPORT_TEST_THROWING_RULE === '1' });
+  const service = new ReportService({ throwingRule: !!(workerData as { throwingRule?: unknown } | undefined)?.throwingRule || process.env.GOVREPORT_TEST_THROWING_RULE === '1' });
   port.on('message', (m: WorkerRequest) => {
     if (m.op === 'candidates') {
       service.setCandidates(m.upserts, m.removes);

@@ -160,7 +160,7 @@ function decode(s: string): string {
 export function relativeToFolder(folderUri: string, uri: string): string | undefined {
   const base = folderUri.endsWith('/') ? folderUri : folderUri + '/';
   if (!uri.startsWith(base) || uri.length === base.length) return undefined;
-  return decode(uri.slice(base.length).replace(/[?#].*$/, ''));
+  return decode(uri.slice(base.length).split(/[?#]/, 1)[0]);
 }
 
 /**
@@ -171,7 +171,7 @@ export function absoluteName(uri: string): string {
   const m = /^file:\/\/[^/]*(\/[^?#]*)/.exec(uri);
   if (!m) return uri;
   const p = decode(m[1]);
-  return /^\/[A-Za-z]:/.test(p) ? p[1].toLowerCase() + p.slice(2) : p;
+  return /^\/[A-Z]:/i.test(p) ? p[1].toLowerCase() + p.slice(2) : p;
 }
 
 /** No file system: the open documents are all there is (the web-worker server); their text is the editor's. */
@@ -277,7 +277,7 @@ function fromBase64(b64: string): Uint8Array {
 
 /** The last segment of a URI's path, decoded. */
 function fileName(uri: string): string {
-  return decode(uri.replace(/[?#].*$/, '').split('/').pop() ?? uri);
+  return decode(uri.split(/[?#]/, 1)[0].split('/').pop() ?? uri);
 }
 
 /**

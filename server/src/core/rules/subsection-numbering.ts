@@ -14,7 +14,12 @@ function majority<T>(items: readonly T[]): T | undefined {
   for (const i of items) counts.set(i, (counts.get(i) ?? 0) + 1);
   let best: T | undefined;
   let bestN = 0;
-  for (const [k, n] of counts) if (n > bestN || (n === bestN && k === items[0])) (best = k), (bestN = n);
+  for (const [k, n] of counts) {
+    if (n > bestN || (n === bestN && k === items[0])) {
+      best = k;
+      bestN = n;
+    }
+  }
   return best;
 }
 
