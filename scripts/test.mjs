@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Runs every test suite of the project in order; exits non-zero when one fails.
+//  0. the lint gate (ESLint with typescript-eslint and eslint-plugin-regexp)
 //  1. node:test suites compiled by tsc into out/test (core, CLI, LSP, robustness)
 //  2. the real-editor and browser UI suites (added by their own scripts, see below)
 import { spawnSync } from 'node:child_process';
@@ -22,6 +23,9 @@ function files(dir) {
 }
 
 const suites = [];
+// the lint gate first (eslint.config.mjs: typescript-eslint type-checked rules, eslint-plugin-regexp with
+// super-linear backtracking as errors); `node scripts/test.mjs lint` runs it alone
+suites.push({ name: 'lint', cmd: process.execPath, args: [path.join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--max-warnings', '0', '.'] });
 for (const name of ['unit', 'cli', 'lsp', 'robustness']) {
   const f = files(path.join(root, 'out', 'test', name));
   if (f.length) suites.push({ name, cmd: process.execPath, args: ['--test', '--test-reporter=spec', ...f] });

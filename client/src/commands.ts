@@ -147,7 +147,7 @@ async function exportTables(server: ServerController, args?: ExportTablesArgs): 
   if (!args?.target) {
     const open = vscode.l10n.t('Open');
     void vscode.window.showInformationMessage(vscode.l10n.t('Tables exported to {0}.', vscode.workspace.asRelativePath(target)), open).then((c) => {
-      if (c === open) void vscode.window.showTextDocument(target!);
+      if (c === open) void vscode.window.showTextDocument(target);
     });
   }
   return target;
@@ -208,7 +208,7 @@ async function fixAll(server: ServerController, args?: FixAllArgs): Promise<numb
   for (const a of actions) {
     if (!('kind' in a) || !a.kind || !(a.kind.value === FIX_ALL_KIND || a.kind.value.startsWith(FIX_ALL_KIND + '.'))) continue;
     if (a.edit && !(await vscode.workspace.applyEdit(a.edit))) continue;
-    if (a.command) await vscode.commands.executeCommand(a.command.command, ...(a.command.arguments ?? []));
+    if (a.command) await vscode.commands.executeCommand(a.command.command, ...((a.command.arguments ?? []) as unknown[]));
     if (a.edit || a.command) applied++;
   }
   if (applied === 0) void vscode.window.showInformationMessage(vscode.l10n.t('No problems that can be fixed automatically.'));

@@ -16,7 +16,6 @@ const NODE_PLATFORM: ClientPlatform = {
   restart: (client) => (client as LanguageClient).restart(),
   async createClient(context: vscode.ExtensionContext, id: string, name: string, clientOptions: LanguageClientOptions) {
     // Loaded on first start, not on activation: most of the bundle is the language client library.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { LanguageClient, TransportKind } = require('vscode-languageclient/node') as typeof import('vscode-languageclient/node');
     const module = context.asAbsolutePath('server/out/server.js');
     const serverOptions: ServerOptions = {

@@ -20,7 +20,7 @@ function filters(globs: readonly string[]): vscode.DocumentFilter[] {
     const g = glob.trim().replace(/\\/g, '/');
     out.push({ pattern: g });
     // `reports/*.txt` means "relative to the workspace folder"; `**/…` and absolute globs already match.
-    if (!g.startsWith('**/') && !g.startsWith('/') && !/^[A-Za-z]:\//.test(g)) {
+    if (!g.startsWith('**/') && !g.startsWith('/') && !/^[A-Z]:\//i.test(g)) {
       for (const folder of vscode.workspace.workspaceFolders ?? []) out.push({ pattern: new vscode.RelativePattern(folder, g) });
     }
   }

@@ -23,7 +23,7 @@ export class ReportStatusBar implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private activeIsReport: boolean | undefined;
 
-  constructor(private readonly server: ServerController) {
+  constructor(server: ServerController) {
     this.item = vscode.window.createStatusBarItem('govreport.status', vscode.StatusBarAlignment.Right, 100);
     this.item.name = vscode.l10n.t('GovReport annual report status');
     this.item.command = { command: 'workbench.actions.view.problems', title: vscode.l10n.t('Show Problems') };

@@ -9,6 +9,7 @@
 
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
+import { isInside, normalizePath } from './paths';
 import { Method, type WorkspaceFileEntry, type ReadFileParams, type ReadFileResult, type WorkspaceFilesParams, type WorkspaceFilesResult } from './protocol';
 
 /** How far the listing goes: the server's scan limits (`govreport/workspaceFiles` parameters). */
@@ -80,9 +81,33 @@ export function serveWorkspaceFiles(client: BaseLanguageClient): void {
   });
   client.onRequest(Method.readFile, async (p: ReadFileParams): Promise<ReadFileResult> => {
     try {
-      return { base64: toBase64(await vscode.workspace.fs.readFile(client.protocol2CodeConverter.asUri(p.uri))) };
+      if (typeof p?.uri !== 'string') return {};
+      const uri = client.protocol2CodeConverter.asUri(p.uri);
+      const target = await mayRead(uri);
+      if (!target) return {};
+      return { base64: toBase64(await vscode.workspace.fs.readFile(target)) };
     } catch {
       return {};
     }
   });
+}
+
+/**
+ * The workspace boundary of `govreport/readFile` (the URI to read, or undefined): an open document, or a file inside a workspace folder (same scheme
+ * and authority, inside after resolving `.` and `..`, and not a symbolic link — the browser's file systems cannot
+ * resolve one to where it really points).
+ */
+async function mayRead(uri: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const key = uri.toString();
+  if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) return uri;
+  const path = normalizePath(uri.path);
+  if (path === undefined) return undefined;
+  const inside = (vscode.workspace.workspaceFolders ?? []).some((f) => {
+    const folder = normalizePath(f.uri.path);
+    return folder !== undefined && f.uri.scheme === uri.scheme && f.uri.authority === uri.authority && isInside(path, folder);
+  });
+  if (!inside) return undefined;
+  const target = uri.with({ path });
+  const st = await vscode.workspace.fs.stat(target);
+  return (st.type & vscode.FileType.SymbolicLink) === 0 && (st.type & vscode.FileType.File) !== 0 ? target : undefined;
 }

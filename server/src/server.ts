@@ -3,10 +3,10 @@
  * server's analysis worker thread.
  */
 
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { isAnalysisWorker } from './lsp/worker';
 import { startServer } from './lsp/index';
+import { connectionFromArgs } from './lsp/transport';
 
 if (!isAnalysisWorker()) {
-  startServer(createConnection(ProposedFeatures.all), { workerScript: __filename });
+  startServer(connectionFromArgs(), { workerScript: __filename });
 }

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ROOT } from '../helpers';
+import { ROOT, SEEDS } from '../helpers';
 import { RULE_METAS } from '../../server/src/core';
 import { BIN, cli, cliJson, SEED_000, SEED_004, tempDir } from './_cli';
 
@@ -94,4 +94,27 @@ test('output to a closed pipe ends quietly', (t) => {
   const r = spawnSync('/bin/sh', ['-c', script], { cwd: ROOT, encoding: 'utf8' });
   assert.match(r.stderr, /rc:[01]\n/);
   assert.doesNotMatch(r.stderr, /EPIPE|Error|at /);
+});
+
+test('a FIFO, a device or a socket on the command line is refused with a clear message and exit code 2, never read', (t) => {
+  const dir = tempDir(t);
+  const report = path.join(dir, 'report.txt');
+  fs.writeFileSync(report, fs.readFileSync(path.join(SEEDS, SEED_000)));
+  const special: string[] = [];
+  if (process.platform !== 'win32') {
+    const fifo = path.join(dir, 'fifo.txt');
+    const made = spawnSync('mkfifo', [fifo]);
+    if (made.status === 0) special.push(fifo);
+    if (fs.existsSync('/dev/zero')) special.push('/dev/zero');
+  }
+  if (!special.length) return t.skip('no FIFO or device on this system');
+  for (const p of special) {
+    // spawnSync's timeout (60 s) would end a reader that blocks on the FIFO or reads /dev/zero forever
+    const r = cli([p, report]);
+    assert.equal(r.status, 2, `${p}: exit code (stderr: ${r.stderr})`);
+    assert.match(r.stderr, /不是普通文件（(命名管道|字符设备)），拒绝读取/, p);
+  }
+  const en = cli(['--lang', 'en', special[0]]);
+  assert.equal(en.status, 2);
+  assert.match(en.stderr, /Not a regular file \((a FIFO|a character device)\); refused to read/);
 });

@@ -133,7 +133,7 @@ export function consistentT4(seed: number): number[] {
 type Cell = number | string;
 
 function fw(s: string): string {
-  return s.replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+  return s.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
 }
 
 /** Renders rows (label cells + value cells) in a layout. */

@@ -22,6 +22,7 @@ import { originalModel, toDocx } from '../gen/originals';
 import { absoluteName, ClientFilesWorkspace, OpenDocumentsWorkspace, relativeToFolder } from '../../server/src/lsp/workspace-common';
 import { ROOT, readFixture, seedNames } from '../helpers';
 import { TestClient } from './harness';
+import { isInside, normalizePath } from '../../client/src/paths';
 
 const SEED0 = seedNames()[0];
 const SEED2 = seedNames().find((n) => n.startsWith('002'))!;
@@ -393,4 +394,14 @@ describe('the web-worker platform with a client that serves the workspace files'
       await failing.stop();
     }
   });
+});
+
+test('the browser client reads only inside the folders: paths with . and .. resolved first', () => {
+  assert.equal(normalizePath('/ws/a/../b/./c.txt'), '/ws/b/c.txt');
+  assert.equal(normalizePath('/ws/../../etc/passwd'), undefined);
+  assert.equal(normalizePath('/ws/../outside/secret.txt'), '/outside/secret.txt');
+  assert.ok(isInside('/ws/b/c.txt', '/ws'));
+  assert.ok(!isInside('/outside/secret.txt', '/ws'));
+  assert.ok(!isInside('/ws-other/x.txt', '/ws'), 'a sibling folder whose name starts the same');
+  assert.ok(isInside('/ws/x.txt', '/ws/'));
 });

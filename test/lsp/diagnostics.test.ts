@@ -79,7 +79,7 @@ describe('push diagnostics (client without pull support)', () => {
     const total = ds.find((d) => d.code === 'table3-row-total')!;
     assert.equal(total.range.start.line, 107);
     assert.equal(total.relatedInformation?.length, 6);
-    assert.match(total.relatedInformation![0].message, /（一）予以公开\/自然人：0/);
+    assert.match(total.relatedInformation[0].message, /（一）予以公开\/自然人：0/);
     await client.close(uri);
   });
 
@@ -260,7 +260,7 @@ describe('settings', () => {
       await client.changeConfiguration(() => ({}), { govreport: { language: 'en', rules: { 'subsection-numbering': 'off' } } });
       const p = await client.waitFor(() => client.published.slice(n).find((x) => x.uri === uri), 'republished');
       assert.equal(p.diagnostics.length, 7);
-      assert.match(p.diagnostics[0].message, /[A-Za-z]/);
+      assert.match(p.diagnostics[0].message, /[A-Z]/i);
     } finally {
       await client.stop();
     }

@@ -7,14 +7,19 @@
  */
 
 import { describe, test } from 'node:test';
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { PassThrough } from 'node:stream';
 import assert from 'node:assert/strict';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import type { Diagnostic, DocumentDiagnosticReport, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint, pick } from '../../server/src/core';
 import { generateReport, rng } from '../gen/report';
-import { readFixture, seedNames } from '../helpers';
-import { TestClient, type ClientOptions } from '../lsp/harness';
+import { ROOT, readFixture, seedNames } from '../helpers';
+import { startServer } from '../../server/src/lsp/index';
+import { FRAMING_EXIT_CODE, guardedConnection } from '../../server/src/lsp/transport';
+import { TestClient, WORKER_SCRIPT, type ClientOptions } from '../lsp/harness';
 
 /** How long a wait for diagnostics or a message may take unless a test says otherwise. */
 const WAIT_MS = 20_000;
@@ -467,5 +472,67 @@ describe('the server under abuse', () => {
         await c.assertHealthy('after binary-looking text');
       });
     }
+  });
+});
+
+describe('a framing error ends the server with an error code (the client restarts it)', () => {
+  const initialize = (id: number) => JSON.stringify({ jsonrpc: '2.0', id, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+  const frame = (body: string, headers = `Content-Length: ${Buffer.byteLength(body)}\r\n`) => Buffer.from(`${headers}\r\n${body}`, 'utf8');
+
+  test('in process: the guarded reader reports the bad Content-Length once; well-formed frames do not', T, async () => {
+    const toServer = new PassThrough();
+    const toClient = new PassThrough();
+    const errors: Error[] = [];
+    const connection = guardedConnection(toServer, toClient, (e) => errors.push(e));
+    const server = startServer(connection, { workerScript: WORKER_SCRIPT });
+    try {
+      let out = '';
+      toClient.on('data', (d: Buffer) => (out += d.toString('utf8')));
+      toServer.write(frame(initialize(1)));
+      const deadline = Date.now() + WAIT_MS;
+      while (!out.includes('"capabilities"') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      assert.match(out, /"id":1,"result":\{"capabilities"/);
+      assert.deepEqual(errors, [], 'a well-formed frame is no error');
+      toServer.write(frame('{}', 'Content-Length: abc\r\n'));
+      toServer.write(frame('{}', 'X-Nonsense: 1\r\n'));
+      await new Promise((r) => setTimeout(r, 200));
+      assert.equal(errors.length, 1, 'reported once');
+      assert.match(String((errors[0] as Error | undefined)?.message), /Content-Length/);
+    } finally {
+      server.dispose();
+    }
+  });
+
+  test('the server process (--stdio) exits with FRAMING_EXIT_CODE after a bad Content-Length; a new one answers again', T, async () => {
+    const script = path.join(ROOT, 'out', 'server', 'src', 'server.js');
+    const run = async (bad: boolean): Promise<{ code: number | null; out: string; err: string }> => {
+      const child = spawn(process.execPath, [script, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
+      child.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      child.stdin.write(frame(initialize(1)));
+      const deadline = Date.now() + WAIT_MS;
+      while (!out.includes('"id":1') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      assert.match(out, /"id":1,"result"/, 'initialized');
+      if (bad) child.stdin.write(frame('{"jsonrpc":"2.0","id":2,"method":"shutdown"}', 'Content-Length: 12x3\r\n'));
+      else {
+        child.stdin.write(frame(JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'shutdown' })));
+        while (!out.includes('"id":2') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+        child.stdin.write(frame(JSON.stringify({ jsonrpc: '2.0', method: 'exit' })));
+      }
+      const timer = setTimeout(() => child.kill(), WAIT_MS);
+      const code = await exited;
+      clearTimeout(timer);
+      return { code, out, err };
+    };
+    const broken = await run(true);
+    assert.equal(broken.code, FRAMING_EXIT_CODE, `exit code (stderr: ${broken.err})`);
+    assert.match(broken.err, /framing error/);
+    // what the client's restart policy does next: start it again; the new server answers
+    const fresh = await run(false);
+    assert.equal(fresh.code, 0);
+    assert.match(fresh.out, /"id":2,"result":null/);
   });
 });

@@ -5,7 +5,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { IncrementalLinter, summarize, type Pairing, type Segment } from '../../server/src/core/incremental';
+import { IncrementalLinter, summarize, type Pairing } from '../../server/src/core/incremental';
 import { checkDocument, documentPairing as corePairing, findPreviousYear, lint, parseDocument, type RuleSetting } from '../../server/src/core';
 import { INCREMENTAL_FROM, ReportService, type Analysis, type AnalyzeInput, type ViewRequest } from '../../server/src/lsp/service';
 import { generateReport, rng } from '../gen/report';

@@ -122,7 +122,7 @@ test('a byte-order mark changes nothing', () => {
 
 test('full-width digits in the tables are read as numbers', () => {
   const t = readFixture('seeds', '000_05e50274e597e28a.txt');
-  const full = t.replace(/^\t([0-9]+)$/gm, (_, d: string) => '\t' + d.replace(/[0-9]/g, (x) => String.fromCharCode(0xff10 + Number(x))));
+  const full = t.replace(/^\t(\d+)$/gm, (_, d: string) => '\t' + d.replace(/\d/g, (x) => String.fromCharCode(0xff10 + Number(x))));
   assert.notEqual(full, t);
   assert.deepEqual(summarize(lintText(full)), summarize(lintText(t)));
   for (const format of ['F2021', 'F2019'] as const) {
@@ -132,9 +132,9 @@ test('full-width digits in the tables are read as numbers', () => {
 
 test('seed 002 as a Markdown pipe table, one cell per line, and space-separated text: still clean', () => {
   const t = readFixture('seeds', '002_1e18ee42ea4018a5.txt');
-  const pipes = t.replace(/^(.*\t.*)$/gm, (line) => '| ' + line.split('\t').join(' | ') + ' |');
-  const perLine = t.replace(/^(.*\t.*)$/gm, (line) => line.split('\t').filter((c) => c !== '').map((c) => '\t' + c).join('\n') + '\n');
-  const spaced = t.replace(/^(.*\t.*)$/gm, (line) => line.split('\t').filter((c) => c !== '').join(' '));
+  const pipes = t.replace(/^([^\t\n\r\u2028\u2029]*\t.*)$/gm, (line) => '| ' + line.split('\t').join(' | ') + ' |');
+  const perLine = t.replace(/^([^\t\n\r\u2028\u2029]*\t.*)$/gm, (line) => line.split('\t').filter((c) => c !== '').map((c) => '\t' + c).join('\n') + '\n');
+  const spaced = t.replace(/^([^\t\n\r\u2028\u2029]*\t.*)$/gm, (line) => line.split('\t').filter((c) => c !== '').join(' '));
   for (const [name, variant] of [['pipes', pipes], ['one cell per line', perLine], ['spaces', spaced]] as const) {
     const r = lintText(variant);
     assert.deepEqual(summarize(r), [], name);

@@ -127,7 +127,8 @@ function contractSettings(): ContractSetting[] {
   const md = fs.readFileSync(path.join(ROOT, 'docs', 'dev', 'contracts.md'), 'utf8');
   const out: ContractSetting[] = [];
   for (const line of md.split('\n')) {
-    const m = /^\|\s*`(govreport\.[\w.]+)`\s*\|\s*(.+?)\s*\|\s*`([^`]*)`\s*\|\s*[^|`][^|]*\|\s*$/.exec(line);
+    // eslint-disable-next-line regexp/no-super-linear-backtracking -- reads the project's own files, never user text
+    const m = /^\|\s*`(govreport\.[\w.]+)`\s*\|\s*(.+?)\s*\|\s*`([^`]*)`\s*\|[^`|][^|]*\|\s*$/.exec(line);
     if (m) out.push({ key: m[1], type: m[2].replace(/^`|`$/g, ''), default: JSON.parse(m[3]) });
   }
   return out;
@@ -170,6 +171,7 @@ test('every setting of docs/dev/contracts.md is contributed with its type and de
     } else if (s.type.startsWith('array of')) {
       assert.equal(p.type, 'array', `${s.key}: type`);
       assert.equal(p.items.type, 'object', `${s.key}: item type`);
+      // eslint-disable-next-line regexp/no-super-linear-move -- reads the project's own files, never user text
       const fields = [...s.type.matchAll(/(\w+)(\??):\s*(\w+)/g)].map((x) => ({ name: x[1], optional: x[2] === '?', type: x[3] }));
       assert.deepEqual(Object.keys(p.items.properties).sort(), fields.map((f) => f.name).sort(), `${s.key}: item fields`);
       assert.deepEqual([...p.items.required].sort(), fields.filter((f) => !f.optional).map((f) => f.name).sort(), `${s.key}: required fields`);
@@ -254,7 +256,13 @@ test('activation: reports, report files in the workspace, plain text/Markdown (l
   assert.ok(!events.includes('*'), 'never on startup');
   assert.equal(pkg.engines.vscode, '^1.90.0');
   assert.equal(pkg.main, './client/out/extension.js');
-  assert.deepEqual(pkg.capabilities.untrustedWorkspaces, { supported: true });
+  // Restricted Mode: the settings that read files or hide findings must not come from an untrusted workspace
+  assert.deepEqual(pkg.capabilities.untrustedWorkspaces, {
+    supported: 'limited',
+    description: '%capabilities.untrustedWorkspaces.description%',
+    restrictedConfigurations: ['govreport.files', 'govreport.suppressions', 'govreport.rules'],
+  });
+  for (const k of pkg.capabilities.untrustedWorkspaces.restrictedConfigurations) assert.ok(pkg.contributes.configuration.properties[k], k);
   assert.equal(pkg.capabilities.virtualWorkspaces.supported, 'limited');
   assert.equal(pkg.browser, './client/out/browser/extension.js', 'the web extension entry (vscode.dev, web worker extension hosts)');
   // Lazy start: the client only starts the server from ensureStarted().

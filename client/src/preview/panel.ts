@@ -62,7 +62,7 @@ class ReportPreview implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     readonly uri: vscode.Uri,
     private readonly server: ServerController,
-    private readonly extensionUri: vscode.Uri,
+    extensionUri: vscode.Uri,
   ) {
     const scripts = vscode.Uri.joinPath(extensionUri, 'client', 'out', 'webview');
     panel.webview.options = { enableScripts: true, localResourceRoots: [scripts] };

@@ -5,6 +5,7 @@
  */
 
 import * as fs from 'node:fs';
+import { specialType } from './special';
 import * as path from 'node:path';
 import {
   checkDocument,
@@ -136,13 +137,26 @@ export type Loaded =
   | { readonly kind: 'error'; readonly error: string };
 
 function errorText(e: unknown): string {
-  if (e && typeof e === 'object' && 'code' in e) return String((e as { code: unknown }).code);
+  if (e && typeof e === 'object' && 'code' in e) return String((e).code);
   return e instanceof Error ? e.message : String(e);
 }
 
+/**
+ * Reads a regular file. Opened without blocking (a FIFO put in place of the file after the inputs were expanded
+ * must not hang the open) and checked with fstat on the open descriptor: anything but a regular file (FIFO,
+ * device, socket) is refused rather than read forever.
+ */
 export function loadFile(file: string): Loaded {
   let bytes: Buffer;
   try {
+    const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    let st: fs.Stats;
+    try {
+      st = fs.fstatSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    if (!st.isFile()) return { kind: 'error', error: `not a regular file (${specialType(st)})` };
     bytes = fs.readFileSync(file);
   } catch (e) {
     return { kind: 'error', error: errorText(e) };

@@ -11,6 +11,7 @@ import * as path from 'node:path';
 // build calls createRequire(import.meta.url), which is undefined in the CommonJS bundle.
 import tinyglobby = require('tinyglobby');
 import { ORIGINAL_EXTENSIONS } from '../readers/types';
+import { specialType, type SpecialFileType } from './special';
 
 const { glob, isDynamicPattern } = tinyglobby;
 
@@ -21,7 +22,10 @@ export type InputProblem =
   | { readonly kind: 'missing'; readonly path: string }
   | { readonly kind: 'unreadable'; readonly path: string; readonly reason: string }
   | { readonly kind: 'no-match'; readonly pattern: string }
-  | { readonly kind: 'empty-dir'; readonly path: string };
+  | { readonly kind: 'empty-dir'; readonly path: string }
+  /** A FIFO, a device or a socket named on the command line: reading it could block forever or never end. */
+  | { readonly kind: 'not-regular'; readonly path: string; readonly type: SpecialFileType };
+
 
 export interface ExpandedInputs {
   /** Absolute paths, in input order (folder contents sorted), without duplicates. */
@@ -30,7 +34,7 @@ export interface ExpandedInputs {
 }
 
 function errorCode(e: unknown): string {
-  return e && typeof e === 'object' && 'code' in e ? String((e as { code: unknown }).code) : String(e);
+  return e && typeof e === 'object' && 'code' in e ? String((e).code) : String(e);
 }
 
 function isReportFile(name: string): boolean {
@@ -107,8 +111,12 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
       found.forEach(add);
       continue;
     }
-    if (st) {
+    if (st?.isFile()) {
       add(abs);
+      continue;
+    }
+    if (st) {
+      problems.push({ kind: 'not-regular', path: input, type: specialType(st) });
       continue;
     }
     // not an existing path: a glob, a missing file, or an entry we may not see
@@ -117,7 +125,16 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
       const matches = await glob(pattern, { cwd, absolute: true, onlyFiles: true, dot: false, ignore: ['**/node_modules/**'] });
       matches.sort(byName);
       if (matches.length === 0) problems.push({ kind: 'no-match', pattern: input });
-      matches.map((m) => path.resolve(m)).forEach(add);
+      for (const m of matches.map((x) => path.resolve(x))) {
+        let mst: fs.Stats | undefined;
+        try {
+          mst = fs.statSync(m);
+        } catch {
+          // gone since it matched: the read reports it
+        }
+        if (mst && !mst.isFile()) problems.push({ kind: 'not-regular', path: m, type: specialType(mst) });
+        else add(m);
+      }
     } else if (statError === 'ENOENT' || statError === 'ENOTDIR') {
       problems.push({ kind: 'missing', path: input });
     } else {

@@ -329,7 +329,7 @@ function tableHtml(lang: Lang, fileNo: number, t: GridTable): string {
 }
 
 /** The anchors of the drawn cells of a file, by `line:column` (a finding on a cell links to it). */
-function cellAnchors(fileNo: number, grids: readonly GridReport[]): Set<string> {
+function cellAnchors(_fileNo: number, grids: readonly GridReport[]): Set<string> {
   const out = new Set<string>();
   for (const g of grids) for (const t of g.tables) for (const b of t.blocks) for (const r of b.rows) {
     if (r.aligned) for (const c of r.cells) out.add(`${c.place.line}:${c.place.column}`);

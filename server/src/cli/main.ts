@@ -111,6 +111,8 @@ function problemText(lang: Lang, p: InputProblem): string {
       return t(lang, 'input.no-match', { pattern: p.pattern });
     case 'empty-dir':
       return t(lang, 'input.empty-dir', { path: p.path });
+    case 'not-regular':
+      return t(lang, 'input.not-regular', { path: p.path, type: t(lang, `file-type.${p.type}`) });
   }
 }
 

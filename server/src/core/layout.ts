@@ -35,12 +35,12 @@ export function isBlankText(raw: string): boolean {
   if (raw.length > 8 && raw.indexOf('&nbsp;') < 0) return false; // blank markers are short
   const t = nfkc(raw).replace(/&nbsp;/g, '').trim();
   if (t === '') return true;
-  return /^(?:[/\\／]|-|—|——|－|―|–|无|&nbsp;)$/.test(t);
+  return /^(?:[/\\／\-—－―–无]|——|&nbsp;)$/.test(t);
 }
 
 const NUMBERISH_RE =
-  /^(?:[+\-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[+\-]?\d+(?:\.\d+)?)(?:万元|元|件|项|个|条|起|次)?$/;
-const CHANGE_RE = /^(?:增加?|减少?)\d+(?:[,，、]?(?:减少?)\d+)?$/;
+  /^(?:[+\-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[+\-]?\d+(?:\.\d+)?)(?:万元|[元件项个条起次])?$/;
+const CHANGE_RE = /^(?:增加?|减少?)\d+(?:[,，、]?减少?\d+)?$/;
 
 /** Whether a trimmed cell text is a value (number, change, or blank) rather than a label. */
 export function isValueText(raw: string): boolean {
@@ -48,7 +48,7 @@ export function isValueText(raw: string): boolean {
   if (raw.length > 40) return isBlankText(raw); // values are short; labels and sentences are not values
   const hit = valueCache.get(raw);
   if (hit !== undefined) return hit;
-  const c = nfkc(stripBookmarks(raw)).replace(/[\s]+/g, '');
+  const c = nfkc(stripBookmarks(raw)).replace(/\s+/g, '');
   const v = isBlankText(raw) || NUMBERISH_RE.test(c) || CHANGE_RE.test(c);
   if (valueCache.size >= 20_000) valueCache.clear();
   valueCache.set(detach(raw), v);
@@ -77,7 +77,7 @@ export function splitCells(text: string): string[] {
   }
   if (HTML_ROW_RE.test(t)) {
     const cells: string[] = [];
-    for (const m of t.matchAll(HTML_CELL_RE)) cells.push(m[2].replace(/<[^>]*>/g, '').replace(/&nbsp;/g, ' ').trim());
+    for (const m of t.matchAll(HTML_CELL_RE)) cells.push(m[2].replace(/<[^<>]*>/g, '').replace(/&nbsp;/g, ' ').trim());
     return cells;
   }
   if (t.includes('\t')) return text.split('\t').map((p) => p.trim());
@@ -161,7 +161,7 @@ export function detectLayout(lines: readonly Line[], from: number, to: number): 
       withDigits++;
       // a line with digits and a tab between cells (a tab other than the L1 prefix)
       if (innerTab) tabbedDigits++;
-      if (!/[\s\u3000]/.test(trimmed) && isValueText(trimmed)) singleValue++;
+      if (!/\s/.test(trimmed) && isValueText(trimmed)) singleValue++;
     }
   }
   if (nonEmpty === 0) return 'L3';
@@ -225,13 +225,13 @@ function tabSpans(t: string): [number, number][] {
   return spans;
 }
 
-const UNIT_PIECE_RE = /^(?:万元|元|件|项|个|条|起|次)$/;
+const UNIT_PIECE_RE = /^(?:万元|[元件项个条起次])$/;
 const CHANGE_WORD_RE = /^(?:增加?|减少?)$/;
 
 /** L3/L5: whitespace-separated pieces, merged back into label / value tokens. */
 function tokenizeSpaced(line: Line, out: Tok[], html: boolean): void {
   let t = line.text;
-  if (html) t = t.replace(/<[^>]*>/g, (m) => ' '.repeat(m.length));
+  if (html) t = t.replace(/<[^<>]*>/g, (m) => ' '.repeat(m.length));
   const pieces: [number, number][] = [];
   let i = 0;
   while (i < t.length) {
@@ -258,7 +258,7 @@ function tokenizeSpaced(line: Line, out: Tok[], html: boolean): void {
     if (CHANGE_WORD_RE.test(txt) && k + 1 < pieces.length && /^\d+$/.test(nfkc(texts[k + 1]))) {
       // "减少 18", "增 1 减 3": a change cell
       const next = pieces[k + 1];
-      if (prev && prev.value && /^(?:增加?)\s*\d+$/.test(nfkc(t.slice(prev.s, prev.e))) && /^减/.test(txt)) {
+      if (prev && prev.value && /^增加?\s*\d+$/.test(nfkc(t.slice(prev.s, prev.e))) && /^减/.test(txt)) {
         prev.e = next[1];
       } else {
         merged.push({ s, e: next[1], value: true });
@@ -281,21 +281,25 @@ function tokenizeHtml(line: Line, out: Tok[]): void {
   const t = line.text;
   for (const m of t.matchAll(HTML_CELL_RE)) {
     const inner = m[2];
-    const innerStart = m.index! + m[0].indexOf('>') + 1;
+    const innerStart = m.index + m[0].indexOf('>') + 1;
     // the text between the first and the last non-tag, non-space character
     let a = 0;
     let b = inner.length;
-    for (;;) {
-      const lead = /^(?:\s|&nbsp;|<[^>]*>)+/.exec(inner.slice(a, b));
-      if (!lead) break;
-      a += lead[0].length;
+    const lead = /^(?:\s|&nbsp;|<[^<>]*>)+/.exec(inner.slice(a, b));
+    if (lead) a += lead[0].length;
+    // trailing spaces, &nbsp; and tags, stripped from the end by hand: an unanchored `(…)+$` would be retried at
+    // every position of a long run (quadratic)
+    while (b > a) {
+      const c = inner.charCodeAt(b - 1);
+      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0 || c === 0x3000 || c === 0x0c || c === 0x0b) b--;
+      else if (inner.endsWith('&nbsp;', b) && b - 6 >= a) b -= 6;
+      else if (c === 0x3e /* > */) {
+        const open = inner.lastIndexOf('<', b - 2);
+        if (open < a || inner.lastIndexOf('>', b - 2) > open) break;
+        b = open;
+      } else break;
     }
-    for (;;) {
-      const trail = /(?:\s|&nbsp;|<[^>]*>)+$/.exec(inner.slice(a, b));
-      if (!trail || trail[0].length === 0) break;
-      b -= trail[0].length;
-    }
-    const raw = inner.slice(a, b).replace(/<[^>]*>/g, '');
+    const raw = inner.slice(a, b).replace(/<[^<>]*>/g, '');
     const range = { start: line.start + innerStart + a, end: line.start + innerStart + Math.max(a, b) };
     out.push(makeTok(isValueText(raw) ? 'value' : 'text', raw, range, line.index));
   }

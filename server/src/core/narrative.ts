@@ -45,7 +45,7 @@ function skipped(sentence: string, phrase: string): boolean {
 }
 
 const N1 = new RegExp(`(?:共|累计|合计)?(?:新?收到|受理|接收|新收)(?:各类)?(?:政府)?信息公开申请(?:共计?|合计)?${NUM}件`, 'g');
-const N2 = /(?:未|没有)(?:收到|受理)(?:过)?(?:任何)?(?:政府信息公开|依申请公开)(?:申请|事项)?/g;
+const N2 = /(?:未|没有)(?:收到|受理)过?(?:任何)?(?:政府信息公开|依申请公开)(?:申请|事项)?/g;
 const N3: { re: RegExp; item: string; rows: (t3: Table) => string[]; label: string }[] = [
   { re: new RegExp(`予以公开(?:及|和|、|或)部分公开(?:申请)?${NUM}件`, 'g'), item: '予以公开及部分公开', rows: () => ['r1', 'r2'], label: '（一）+（二）/总计' },
   { re: new RegExp(`予以公开(?:申请|的|类)?${NUM}件`, 'g'), item: '予以公开', rows: () => ['r1'], label: '（一）予以公开/总计' },
@@ -82,6 +82,17 @@ function* matches(re: RegExp, s: string): Generator<RegExpExecArray> {
 
 export const claims = perReport((report: Report): Claim[] => {
   const out: Claim[] = [];
+  // the sentences of one sub-section share its title, which may be a whole long line: test it once, not per sentence
+  let lastTitle: string | undefined;
+  let lastOnApplications = false;
+  const onApplications = (title: string | undefined): boolean => {
+    if (!title) return false;
+    if (title !== lastTitle) {
+      lastTitle = title;
+      lastOnApplications = title.includes('依申请');
+    }
+    return lastOnApplications;
+  };
   const t3 = tableOf(report, 'T3');
   /** The previous sentence ended with ；and was about applications: this clause continues it. */
   let chained = false;
@@ -144,8 +155,7 @@ export const claims = perReport((report: Report): Claim[] => {
         }
       }
     }
-    const gated =
-      t.includes('信息公开') || s.section === 4 || (s.section === 1 && !!s.subsectionTitle && s.subsectionTitle.includes('依申请'));
+    const gated = t.includes('信息公开') || s.section === 4 || (s.section === 1 && onApplications(s.subsectionTitle));
     if (gated) {
       const pairs: [RegExp, RegExp, 'N4' | 'N5', number[], string, string][] = [
         [N4, N4_ZERO, 'N4', [4], '行政复议', '行政复议/总计'],

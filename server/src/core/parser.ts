@@ -41,7 +41,7 @@ function valueCellsOfLine(text: string): { values: number; texts: number } {
   const t = text.trim();
   if (!t) return { values: 0, texts: 0 };
   let parts = splitCells(text);
-  if (parts.length === 1) parts = t.split(/[\s\u3000]+/);
+  if (parts.length === 1) parts = t.split(/\s+/);
   let values = 0;
   let texts = 0;
   for (const p of parts) {
@@ -297,7 +297,7 @@ export function parseReportLines(
     // a table-3 group label left outside the table by a PDF extraction is no sub-heading
     if (m && !TABLE_LABEL_MARKERS.has(normLabel(lines[i].text))) subsections.push({ ...m, section: sectionOfLine(i) });
   }
-  const subTitleByLine: (string | undefined)[] = new Array(to - from);
+  const subTitleByLine = new Array<string | undefined>(to - from);
   {
     let k = 0;
     let cur: string | undefined;
@@ -358,7 +358,7 @@ export function parseReport(text: string): Report {
 }
 
 const DATE_LINE_RE = /^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
-const AGENCY_LINE_RE = /(?:局|委|委员会|办|办公室|政府|厅|院|中心|所|站|街道|镇|乡|处|署|会)$/;
+const AGENCY_LINE_RE = /(?:[局委办厅院所站镇乡处署会]|委员会|办公室|政府|中心|街道)$/;
 
 function isTitleStart(text: string): boolean {
   const t = nfkc(text).trim();
@@ -440,11 +440,11 @@ function unglue(text: string, lines: readonly Line[]): Line[] | undefined {
     }
     const cuts = new Set<number>();
     for (const m of l.text.matchAll(INLINE_HEADING_RE)) {
-      cuts.add(m.index!);
-      cuts.add(m.index! + m[0].length);
+      cuts.add(m.index);
+      cuts.add(m.index + m[0].length);
     }
-    for (const m of l.text.matchAll(/[。；]/g)) cuts.add(m.index! + 1);
-    for (const m of l.text.matchAll(/（[一二三四五六七八九十]{1,2}）/g)) cuts.add(m.index!);
+    for (const m of l.text.matchAll(/[。；]/g)) cuts.add(m.index + 1);
+    for (const m of l.text.matchAll(/（[一二三四五六七八九十]{1,2}）/g)) cuts.add(m.index);
     const title = l.index === 0 ? l.text.slice(0, 80).indexOf('报告') : -1;
     if (title >= 0) cuts.add(title + 2);
     const points = [...cuts].filter((c) => c > 0 && c < l.text.length).sort((a, b) => a - b);

@@ -82,8 +82,8 @@ function mapTitle(norm: string): { section: SectionNo; match: Heading['match']; 
  */
 export function blankMarkup(text: string): string {
   let t = text.indexOf('[bookmark:') >= 0 ? text.replace(/\[bookmark:[^\]]*\]/g, (m) => ' '.repeat(m.length)) : text;
-  if (/^[\s\u3000]*(?:#{1,6}|>|[-*+](?=\s))|\*\*|__/.test(t)) {
-    t = t.replace(/^([\s\u3000]*)((?:#{1,6}|>|[-*+])(?=[\s\u3000]|[^\x00-\x7f]))/, (_, a: string, m: string) => a + ' '.repeat(m.length));
+  if (/^\s*(?:#{1,6}|>|[-*+](?=\s))|\*\*|__/.test(t)) {
+    t = t.replace(/^(\s*)((?:#{1,6}|[>\-*+])(?=\s|[^\x00-\x7f]))/, (_, a: string, m: string) => a + ' '.repeat(m.length));
     t = t.replace(/\*\*|__/g, (m) => ' '.repeat(m.length));
   }
   return t;
@@ -112,7 +112,7 @@ export function parseHeading(line: Line): Heading | undefined {
   const m = HEADING_RE.exec(t);
   if (m) {
     const [, lead, numeralRaw, sep, titleRaw] = m;
-    const title = titleRaw.replace(/[：:。]+$/, '');
+    const title = titleRaw.replace(/(?<![：:。])[：:。]+$/, '');
     if (title.includes('。') || title.length > 40) return undefined;
     const mapped = headingTitle(normLabel(title));
     if (!mapped) return undefined;
@@ -221,7 +221,7 @@ export function parseTitle(lines: readonly Line[], from: number, to: number, fir
       year = Number(m[1]);
       yearRange = { start: l.start + m.index, end: l.start + m.index + 4 };
       const before = plain.slice(0, k).join('') + folded.slice(0, m.index);
-      agency = nfkc(before).replace(/[\s\u3000\ufeff]+/g, '') || undefined;
+      agency = nfkc(before).replace(/\s+/g, '') || undefined;
       break;
     }
   }
@@ -320,7 +320,7 @@ function markerRange(l: Line, marker: string): OffsetRange {
 
 // ---------------------------------------------------------------- sub-section markers
 
-const SUB_RE = /^([\s\u3000]*)([（(])[\s\u3000]*([一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})[\s\u3000]*([）)])/;
+const SUB_RE = /^(\s*)([（(])\s*([一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})\s*([）)])/;
 
 export interface RawMarker {
   line: number;
@@ -333,7 +333,9 @@ export interface RawMarker {
   range: OffsetRange;
 }
 
-const MARKER_START_RE = /^[\s\u3000#>*+\-_]*(?:\[bookmark:[^\]]*\])?[\s\u3000]*[（(]/;
+// the spaces after a bookmark belong to the bookmark branch: two adjacent runs that both match spaces would make a
+// long run of tabs or spaces quadratic
+const MARKER_START_RE = /^[\s#>*+\-_]*(?:\[bookmark:[^\]]*\]\s*)?[（(]/;
 
 export function parseSubsectionMarker(line: Line): RawMarker | undefined {
   if (!MARKER_START_RE.test(line.text)) return undefined; // quick reject: a marker opens with a bracket
@@ -370,7 +372,7 @@ export function parseSignature(lines: readonly Line[], from: number, to: number)
     const l = lines[i];
     if (l.text.trim() === '') continue;
     seen++;
-    const folded = nfkc(l.text).replace(/[\s\u3000]/g, (c) => c);
+    const folded = nfkc(l.text).replace(/\s/g, (c) => c);
     // allow spaces inside the date: compact a copy and map back roughly to the line
     const compactText = folded.replace(/\s+/g, '');
     let m: RegExpExecArray | null;

@@ -25,7 +25,7 @@ const FUZZY_MIN = 0.75;
 
 // ---------------------------------------------------------------- cell values
 
-const COUNT_RE = /^([+\-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万元|元|件|项|个|条|起|次)?$/;
+const COUNT_RE = /^([+\-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万元|[元件项个条起次])?$/;
 const CHANGE_FULL_RE =
   /^(?:(增加?|减少?)(\d+)(?:[,，、]?(减少?)(\d+))?|([+\-]?)(\d+))$/;
 
@@ -723,7 +723,7 @@ export function parseLabelTable(text: string, lines: readonly Line[], seg: Segme
   expected.forEach((d, i) => {
     if (present[i] || (i > lastPresent && seg.kind === 'T3')) return;
     // T2 rows come in any order and have no tail: every absent row is missing
-    const after = expected.slice(i + 1).find((x, k) => present[i + 1 + k]);
+    const after = expected.slice(i + 1).find((_, k) => present[i + 1 + k]);
     const beforeKey = after?.key ?? [...expected.slice(0, i)].reverse().find((x) => matchedKeys.has(x.key))?.key;
     missing.push({ def: d, before: rows.find((r) => r.def.key === beforeKey) });
   });

@@ -87,7 +87,7 @@ export function stripBookmarks(s: string): string {
   return s.indexOf('[bookmark:') >= 0 ? s.replace(BOOKMARK_RE, '') : s;
 }
 
-const WS_RE = /[\s\u3000\u00a0\ufeff]+/g;
+const WS_RE = /\s+/g;
 const QUOTES_RE = /["“”‘’'「」]/g;
 const ITEM_SEP_RE = /^(\d{1,2})[、.．,，]/;
 

@@ -155,7 +155,7 @@ export class WorkerAnalyzer implements Analyzer {
   private submit<T>(message: WorkerRequest & { id: number }, isStale?: () => boolean, budget = true): Promise<T> {
     if (this.disposed) return Promise.reject(new Error('analyzer disposed'));
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ id: message.id, message, isStale, budget, resolve: resolve as (v: unknown) => void, reject });
+      this.queue.push({ id: message.id, message, isStale, budget, resolve: resolve, reject });
       this.pump();
     });
   }

@@ -58,7 +58,7 @@ export interface ServerHandle {
 
 /** The last segment of a URI (the folder name of a `rootUri`). */
 function uriBaseName(uri: string): string {
-  return uri.replace(/\/+$/, '').split('/').pop() ?? uri;
+  return uri.replace(/(?<!\/)\/+$/, '').split('/').pop() ?? uri;
 }
 
 export function startLanguageServer(connection: Connection, platform: Platform, options: CommonOptions = {}): ServerHandle {

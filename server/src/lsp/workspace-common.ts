@@ -164,7 +164,7 @@ function decode(s: string): string {
 export function relativeToFolder(folderUri: string, uri: string): string | undefined {
   const base = folderUri.endsWith('/') ? folderUri : folderUri + '/';
   if (!uri.startsWith(base) || uri.length === base.length) return undefined;
-  return decode(uri.slice(base.length).replace(/[?#].*$/, ''));
+  return decode(uri.slice(base.length).split(/[?#]/, 1)[0]);
 }
 
 /**
@@ -175,7 +175,7 @@ export function absoluteName(uri: string): string {
   const m = /^file:\/\/[^/]*(\/[^?#]*)/.exec(uri);
   if (!m) return uri;
   const p = decode(m[1]);
-  return /^\/[A-Za-z]:/.test(p) ? p[1].toLowerCase() + p.slice(2) : p;
+  return /^\/[A-Z]:/i.test(p) ? p[1].toLowerCase() + p.slice(2) : p;
 }
 
 /** No file system: the open documents are all there is (the web-worker server); their text is the editor's. */
@@ -281,7 +281,7 @@ export function fromBase64(b64: string): Uint8Array {
 
 /** The last segment of a URI's path, decoded. */
 function fileName(uri: string): string {
-  return decode(uri.replace(/[?#].*$/, '').split('/').pop() ?? uri);
+  return decode(uri.split(/[?#]/, 1)[0].split('/').pop() ?? uri);
 }
 
 /**
@@ -323,8 +323,11 @@ export class ClientFilesWorkspace extends OpenDocumentsWorkspace implements Work
     return [...this.files.values()].map((f) => ({ uri: f.uri, text: f.text })).sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
   }
 
+  /** A listed file's text; a file the listing did not give (outside the folders, skipped) is not asked for. */
   override async readText(uri: string): Promise<string | undefined> {
-    return this.files.get(uri)?.text ?? this.fetchText(uri);
+    const listed = this.files.get(uri);
+    if (!listed) return undefined;
+    return listed.text ?? this.fetchText(uri);
   }
 
   /** The file's saved text, read by the client now. */

@@ -15,7 +15,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection, WorkspaceFolder } from 'vscode-languageserver/node';
 import type { CandidateText } from './analyzer-common';
 import { matchFile } from '../shared/glob';
-import { decodeToText } from '../shared/decode';
 import { configFor, suppressionsFor, type LoadedConfig } from '../shared/project-config';
 import { configProblemText } from '../core';
 import { originalFileUri } from './originals';
@@ -101,11 +100,17 @@ export class WorkspaceFiles implements Workspace {
     return matchFile(pattern, relative, absolute);
   }
 
-  /** The saved text of a local file (not larger than the scan limit). */
+  /**
+   * The saved text of a local file inside a workspace folder (not larger than the scan limit). The boundary holds
+   * after resolving `..` and symbolic links, of the file and of the folders alike: a request for `../secret.txt`
+   * or for a link that points out of the folders gets nothing.
+   */
   async readText(uri: string): Promise<string | undefined> {
-    const p = uriToPath(uri);
-    if (!p) return undefined;
+    const asked = uriToPath(uri);
+    if (!asked) return undefined;
     try {
+      const p = await fsp.realpath(asked);
+      if (!(await this.insideFolders(p))) return undefined;
       const st = await fsp.stat(p);
       if (!st.isFile() || st.size > SCAN_LIMITS.bytes) return undefined;
       return await fileText(uri, await fsp.readFile(p));
@@ -127,6 +132,21 @@ export class WorkspaceFiles implements Workspace {
   }
 
   private readonly loggedConfigs = new WeakSet<LoadedConfig>();
+
+  /** Whether a real path (symbolic links resolved) lies inside one of the folders (their links resolved too). */
+  private async insideFolders(real: string): Promise<boolean> {
+    for (const f of await this.folders()) {
+      let root: string;
+      try {
+        root = await fsp.realpath(f.fsPath);
+      } catch {
+        continue;
+      }
+      const rel = path.relative(root, real);
+      if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) return true;
+    }
+    return false;
+  }
 
   /** The resolved local path. */
   fileKey(uri: string): string | undefined {

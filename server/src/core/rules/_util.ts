@@ -10,9 +10,9 @@ import { detectEol } from '../text';
 export function lineRange(report: Report, line: number): OffsetRange {
   const l = report.lines[line];
   let s = 0;
-  while (s < l.text.length && /[\s\u3000]/.test(l.text[s])) s++;
+  while (s < l.text.length && /\s/.test(l.text[s])) s++;
   let e = l.text.length;
-  while (e > s && /[\s\u3000]/.test(l.text[e - 1])) e--;
+  while (e > s && /\s/.test(l.text[e - 1])) e--;
   return e > s ? { start: l.start + s, end: l.start + e } : { start: l.start, end: l.end };
 }
 

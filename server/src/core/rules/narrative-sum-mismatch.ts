@@ -1,7 +1,8 @@
 import type { Rule, RawFinding } from '../rule';
 import { msg } from '../messages';
 
-const HEAD_RE = /(\d+)(条|件|篇|个)[，,]其中(.+)/;
+// starts only where a run of digits starts: an unanchored `\d+` would retry every suffix of a long run (quadratic)
+const HEAD_RE = /(?<!\d)(\d+)([条件篇个])[，,]其中(.+)/;
 
 /** `共N条，其中a条、b条…`: the parts do not add up (domain.md §3.6). */
 export const rule: Rule = {

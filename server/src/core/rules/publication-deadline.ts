@@ -1,7 +1,7 @@
 import type { Rule, RawFinding } from '../rule';
 import { msg } from '../messages';
 
-const GOVERNMENT_RE = /(?:省|自治区|市|州|盟|县|区|旗)人民政府$/;
+const GOVERNMENT_RE = /(?:[省市州盟县区旗]|自治区)人民政府$/;
 
 function iso(y: number, m: number, d: number): string {
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;

@@ -14,7 +14,12 @@ function majority<T>(items: readonly T[]): T | undefined {
   for (const i of items) counts.set(i, (counts.get(i) ?? 0) + 1);
   let best: T | undefined;
   let bestN = 0;
-  for (const [k, n] of counts) if (n > bestN || (n === bestN && k === items[0])) (best = k), (bestN = n);
+  for (const [k, n] of counts) {
+    if (n > bestN || (n === bestN && k === items[0])) {
+      best = k;
+      bestN = n;
+    }
+  }
   return best;
 }
 
@@ -22,6 +27,14 @@ function majority<T>(items: readonly T[]): T | undefined {
  * Sibling markers （一）（二）… within a section: one numeral type, one bracket width, no gaps or duplicates
  * (domain.md §3.1). A run of Arabic markers starting at (1) right after a Chinese one is a nested list, not a
  * mistake.
+ *
+ * One renumbering per sequence: the siblings of a section must read 1, 2, … n, which is the only consistent
+ * numbering of n siblings and so the one that changes the fewest headings; only the siblings it changes are
+ * reported, each with the number it gives them. All findings of a sequence come from that one renumbering, so fix-all
+ * can never apply a fix and then its inverse (`（三）（二）` is `（三）→（一）`, never also `（二）→（四）`). The fixes
+ * are preferred (applied by fix-all / `--fix`) when every changed sibling sits between unchanged ones (a typo, a
+ * wrong numeral type, a last number skipped); a run of adjacent changes (a gap or a repeat in the middle: renumbering
+ * the rest) is the author's call.
  */
 export const rule: Rule = {
   meta: {
@@ -42,45 +55,35 @@ export const rule: Rule = {
     for (const list of bySection.values()) {
       const type = majority(list.map((s) => s.numeralType))!;
       const width = majority(list.map((s) => s.width))!;
-      let expected = 1;
+      // the siblings: every marker of the majority type, and a minority-type marker that takes the next number
+      const siblings: Subsection[] = [];
       let nested = false;
-      const typeReported = new Set<Subsection>();
       for (const s of list) {
         if (s.numeralType !== type) {
-          if (s.value === expected && !(nested && s.value !== 1)) {
-            // the right number in the wrong numeral type: （3） among （一）（二）
-            const want = markerText(type, width, expected);
-            typeReported.add(s);
-            yield {
-              range: s.markerRange,
-              message: msg('subsection-numbering', { actual: s.marker, expected: want }),
-              fixes: [fix('fix.replace-marker', { actual: s.marker, expected: want }, [{ range: s.markerRange, newText: want }], true)],
-            };
-            expected = s.value + 1;
-            continue;
-          }
-          nested = s.value === 1 || nested; // an item list under the current sub-heading
+          if (s.value === siblings.length + 1 && !(nested && s.value !== 1)) siblings.push(s); // （3） among （一）（二）
+          else nested = s.value === 1 || nested; // an item list under the current sub-heading
           continue;
         }
         nested = false;
-        if (s.value !== expected) {
-          const want = markerText(type, s.width, expected);
-          typeReported.add(s);
-          // The fix is safe only if it makes the run consistent: the next sibling already follows `expected`.
-          // A duplicate （一）（一）（二） or a gap （一）（三）（四） needs renumbering the rest, which is the author's call.
-          const next = list.slice(list.indexOf(s) + 1).find((x) => x.numeralType === type);
-          const safe = !next || next.value === expected + 1;
-          yield {
-            range: s.markerRange,
-            message: msg('subsection-numbering', { actual: s.marker, expected: want }),
-            fixes: [fix('fix.replace-marker', { actual: s.marker, expected: want }, [{ range: s.markerRange, newText: want }], safe)],
-          };
-        }
-        expected = s.value + 1;
+        siblings.push(s);
+      }
+      const changed = siblings.map((s, i) => s.value !== i + 1 || s.numeralType !== type);
+      const isolated = changed.every((c, i) => !c || (!changed[i - 1] && !changed[i + 1]));
+      const reported = new Set<Subsection>();
+      for (let i = 0; i < siblings.length; i++) {
+        if (!changed[i]) continue;
+        const s = siblings[i];
+        const want = markerText(type, width, i + 1);
+        reported.add(s);
+        yield {
+          range: s.markerRange,
+          message: msg('subsection-numbering', { actual: s.marker, expected: want }),
+          fixes: [fix('fix.replace-marker', { actual: s.marker, expected: want }, [{ range: s.markerRange, newText: want }], isolated)],
+        };
       }
       // bracket width (information only)
       for (const s of list) {
-        if (s.width === width || typeReported.has(s) || s.numeralType !== type) continue;
+        if (s.width === width || reported.has(s) || s.numeralType !== type) continue;
         const want = markerText(s.numeralType, width, s.value);
         yield {
           range: s.markerRange,

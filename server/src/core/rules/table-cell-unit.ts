@@ -15,11 +15,11 @@ export const rule: Rule = {
   *check({ report }): Iterable<RawFinding> {
     const cells = allCells(report);
     for (let i = 0; i < cells.length; i++) {
-      const { row: r, cell: c } = cells[i];
+      const { cell: c } = cells[i];
       if (!c.unit || !c.unitRange || c.state !== 'number') continue;
       // delete the unit and the spaces before it
       let start = c.unitRange.start;
-      while (start > c.range.start && /[\s\u3000]/.test(report.text[start - 1])) start--;
+      while (start > c.range.start && /\s/.test(report.text[start - 1])) start--;
       yield {
         range: c.displayRange,
         message: msg('table-cell-unit', { raw: c.raw }),

@@ -70,7 +70,7 @@ export const rule: Rule = {
       const inputs = f.id.plus;
       const res = inputs.map((o) => residual(report, row, o.col));
       if (res.every((r) => r !== undefined)) {
-        const off = res.map((r, i) => ({ r: r!, i })).filter((x) => x.r !== 0);
+        const off = res.map((r, i) => ({ r: r, i })).filter((x) => x.r !== 0);
         if (off.length === 1 && off[0].r === delta) {
           const o = inputs[off[0].i];
           const cell = cellOf(o)!;
