@@ -241,7 +241,7 @@ ${body.join('\n')}
 
 /** The report as a Word file: headings numbered by Word's list numbering, merged cells as gridSpan/vMerge. */
 export async function toDocx(m: OriginalModel): Promise<Uint8Array> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   const d = require('docx') as typeof import('docx');
   const children: (import('docx').Paragraph | import('docx').Table)[] = [];
   for (const b of m.blocks) {

@@ -287,7 +287,7 @@ export class PreviewManager implements vscode.Disposable {
     const current = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (current && preview.shownVersion === current.version) return current.version;
     const shown = new Promise<number>((resolve) => {
-      const sub = preview!.onDidUpdate((v) => {
+      const sub = preview.onDidUpdate((v) => {
         sub.dispose();
         resolve(v);
       });

@@ -33,7 +33,7 @@ export function formatCsv(results: readonly FileResult[], o: CsvOptions): string
   const rows: string[] = [CSV_COLUMNS[o.lang].map(csvField).join(',')];
   for (const r of results) {
     const file = displayPath(r.filePath, o.cwd);
-    for (const m of r.messages as readonly PagedMessage[]) {
+    for (const m of r.messages) {
       rows.push([file, m.line, m.column, t(o.lang, `severity.${m.severity}`), m.ruleId, pick(m.message, o.lang), m.where?.page].map(csvField).join(','));
     }
   }

@@ -494,7 +494,7 @@ function readT4(ctx: Ctx, from: number, to: number): Table | undefined {
   let s = to;
   while (s > from) {
     const ch = nfkc(ctx.text[s - 1]);
-    if (isSpaceCode(ctx.text.charCodeAt(s - 1)) || (ch.length === 1 && /[0-9]/.test(ch))) s--;
+    if (isSpaceCode(ctx.text.charCodeAt(s - 1)) || (ch.length === 1 && /\d/.test(ch))) s--;
     else break;
   }
   const head = normLabel(ctx.text.slice(from, s));

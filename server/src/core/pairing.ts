@@ -29,13 +29,13 @@ const AGENCY_ABBREVIATIONS: readonly (readonly [string, string])[] = [
   ['市政府', '市人民政府'],
 ];
 
-const SPACES_RE = /[\s\u3000\u00a0\ufeff]+/g;
+const SPACES_RE = /\s+/g;
 
 /** A region in front of an agency name that may be left out: a province, region, city, prefecture or league. */
-const OUTER_REGION_RE = /^([\u4e00-\u9fff]{1,8}?(?:省|自治区|特别行政区|市|自治州|州|地区|盟))/u;
+const OUTER_REGION_RE = /^([\u4e00-\u9fff]{1,8}?(?:[省市州盟]|自治区|特别行政区|自治州|地区))/u;
 
 /** What must follow a stripped region: the name of a region below it (district, county, county-level city …). */
-const INNER_REGION_RE = /^[\u4e00-\u9fff]{1,7}?(?:区|县|市|旗|自治县|自治旗|镇|乡|街道|州)/u;
+const INNER_REGION_RE = /^[\u4e00-\u9fff]{1,7}?(?:[区县市旗镇乡州]|自治县|自治旗|街道)/u;
 
 /** An agency as pairing compares it (see the top of this file). */
 export interface AgencyIdentity {
@@ -70,7 +70,7 @@ export function agencyKey(report: Report): string | undefined {
 }
 
 /** How an agency's name ends (government, bureau, commission, office, region …): what a title's agency must look like. */
-const AGENCY_END_RE = /(?:政府|办公厅|办公室|委员会|管委会|局|委|厅|院|中心|区|县|市|州|盟|旗|镇|乡|街道|所|处|站|队|会|部|署|馆|办|学|校|社|台|园|司|团)$/u;
+const AGENCY_END_RE = /(?:政府|办公厅|办公室|委员会|管委会|[局委厅院区县市州盟旗镇乡所处站队会部署馆办学校社台园司团]|中心|街道)$/u;
 
 /** Words that name no particular agency (`2021年度政府信息公开…` has none). */
 const GENERIC_RE = /^(?:人民)?政府$/u;

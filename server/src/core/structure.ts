@@ -89,7 +89,7 @@ export function blankMarkup(text: string): string {
   return t;
 }
 
-const TRAILING_PADDING_RE = /(?:&nbsp;?|[\s\u00a0\u3000])+$/;
+const TRAILING_PADDING_RE = /(?:&nbsp;?|\s)+$/;
 
 /** The text without the padding a web page leaves after it (offsets of what is kept are unchanged). */
 function stripTrailingPadding(text: string): string {
@@ -438,7 +438,7 @@ const PART_WORDS: Record<SectionNo, readonly string[]> = {
 };
 const NUMERAL_OF: Record<string, SectionNo> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6 };
 /** `N、` not inside parentheses (`（一）` is a sub-heading), with a title of at most 30 characters after it. */
-const CANDIDATE_RE = /(?<![（(])([一二三四五六])[\s\u3000]*[、.．][\s\u3000]*([^。；！？\n]{2,30})/g;
+const CANDIDATE_RE = /(?<![（(])([一二三四五六])\s*[、.．]\s*([^。；！？\n]{2,30})/g;
 
 /**
  * Whether a numbered title is the heading of part `n` by its words: with the numeral of `n`, one of the part's
@@ -455,7 +455,7 @@ function namesPart(n: SectionNo, numeral: string, titleNorm: string, present: Re
 }
 
 /** One-line text: where a title glued to what follows it ends (a year, a parenthesis, a table header). */
-const INLINE_TITLE_END_RE = /[0-90-9（(]|信息内容|第二十条|行政复议行政诉讼|申请人情况/;
+const INLINE_TITLE_END_RE = /[0-9（(]|信息内容|第二十条|行政复议行政诉讼|申请人情况/;
 
 /**
  * Headings for the parts that have none (issue 13 item 5): in the lines between the headings of the parts
@@ -510,7 +510,7 @@ export function findHeadingsByWords(
           if (cut) title = title.slice(0, cut.index + 2);
           else if (rest !== '') continue;
         }
-        const titleRaw = title.replace(/[\s\u3000：:]+$/, '');
+        const titleRaw = title.replace(/[\s：:]+$/, '');
         if (!namesPart(n, m[1], normLabel(titleRaw), present)) continue;
         const numStart = line.start + m.index;
         if (numStart < after) continue;

@@ -16,7 +16,7 @@ export { ORIGINAL_SCHEME };
 
 /** The URI of the text document of an original file (undefined for URIs without a scheme). */
 export function originalDocUri(fileUri: string): string | undefined {
-  const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):(?:\/\/([^/?#]*))?([^?#]*)/.exec(fileUri);
+  const m = /^([a-z][a-z0-9+.-]*):(?:\/\/([^/?#]*))?([^?#]*)/i.exec(fileUri);
   if (!m) return undefined;
   const [, scheme, authority, path] = m;
   return `${ORIGINAL_SCHEME}:${authority ? `//${authority}` : ''}${path}?${scheme}`;

@@ -158,7 +158,7 @@ export class Numbering {
       for (const [k, o] of num.overrides) if (o.start !== undefined || o.level) counters[k] = undefined;
     }
     const startOf = (k: number): number => num.overrides.get(k)?.start ?? levelAt(k)?.start ?? 1;
-    counters[ilvl] = counters[ilvl] === undefined ? startOf(ilvl) : counters[ilvl]! + 1;
+    counters[ilvl] = counters[ilvl] === undefined ? startOf(ilvl) : counters[ilvl] + 1;
     for (let k = ilvl + 1; k < 9; k++) {
       const deeper = levelAt(k);
       const restart = deeper?.restart;
@@ -167,7 +167,7 @@ export class Numbering {
     if (lvl.fmt === 'none') return '';
     const text = lvl.text.replace(/%([1-9])/g, (_m, d: string) => {
       const k = Number(d) - 1;
-      const value = counters![k] ?? startOf(k);
+      const value = counters[k] ?? startOf(k);
       const fmt = k === ilvl ? lvl.fmt : lvl.isLgl ? 'decimal' : (levelAt(k)?.fmt ?? 'decimal');
       return formatNumber(value, fmt);
     });
@@ -307,7 +307,7 @@ interface Out {
 }
 
 function pushLine(out: Out, line: string): void {
-  const l = line.replace(/[\t\r\n]+/g, ' ').replace(/[ ]+$/g, '');
+  const l = line.replace(/[\t\r\n]+/g, ' ').replace(/ +$/g, '');
   if (l.replace(/[\u00a0\u3000 ]/g, '') === '') return;
   out.text.push(l);
   out.places.push({});

@@ -124,7 +124,7 @@ export function declaredCharset(bytes: Uint8Array): string | undefined {
   for (let i = 0; i < n; i++) head += String.fromCharCode(bytes[i]);
   const metas = head.match(/<meta\b[^>]*>/gi) ?? [];
   for (const m of metas) {
-    const direct = /\bcharset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)/i.exec(m);
+    const direct = /\bcharset\s*=\s*(?:["']\s*)?([\w.:-]+)/i.exec(m);
     if (direct) return direct[1].toLowerCase();
   }
   return undefined;
@@ -257,7 +257,7 @@ class Lines {
   }
 
   flush(): void {
-    const line = this.cur.replace(/[ \t\r\n\f]+/g, ' ').replace(/^[ ]+|[ ]+$/g, '');
+    const line = this.cur.replace(/[ \t\r\n\f]+/g, ' ').replace(/^ +| +$/g, '');
     this.cur = '';
     if (line.replace(/[\u00a0\u3000]/g, '').trim() === '') return;
     this.push(line, {});

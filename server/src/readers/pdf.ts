@@ -409,8 +409,8 @@ function uniq(values: number[]): number[] {
 // ---------------------------------------------------------------------------------------------------------
 // Text
 
-const ASCII_WORD = /[A-Za-z0-9.,%+\-]$/;
-const ASCII_START = /^[A-Za-z0-9(]/;
+const ASCII_WORD = /[A-Z0-9.,%+\-]$/i;
+const ASCII_START = /^[A-Z0-9(]/i;
 
 /** Joins two pieces of one line or one cell: no space inside Chinese text, one between Latin words and numbers. */
 function joinPieces(a: string, b: string, gap: number, size: number): string {
@@ -475,7 +475,7 @@ function textLine(runs: Run[]): TextLine {
 
 const PAGE_MARK = [
   /^[-—–－﹣―‐_~～·•]*\s*\d{1,4}\s*[-—–－﹣―‐_~～·•]*$/,
-  /^第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$/,
+  /^第\s*\d{1,4}\s*页(\s*(?:[,，/]\s*)?共\s*\d{1,4}\s*页)?$/,
   /^\d{1,4}\s*\/\s*\d{1,4}$/,
   /^[Pp]age\s*\d{1,4}(\s*of\s*\d{1,4})?$/,
 ];

@@ -31,7 +31,7 @@ const STATEMENT_RE = new RegExp(
     '收费(?:金额)?(?:为|共计?)?\\d+(?:\\.\\d+)?元',
   ].join('|'),
 );
-const NONE_RE = /(?:未|没有|不|无)(?:向申请人|对申请人)?收取|(?:未|没有)(?:发生|产生)[^。]{0,15}(?:收费|费用)|无收费|(?:未|没有|不)收费|免收|(?<![\d.])0元/;
+const NONE_RE = /(?:[未不无]|没有)(?:向申请人|对申请人)?收取|(?:未|没有)(?:发生|产生)[^。]{0,15}(?:收费|费用)|无收费|(?:未|没有|不)收费|免收|(?<![\d.])0元/;
 const AMOUNT_RE = /收取(?:政府信息公开)?信息(?:公开)?处理费(?:共计?)?(\d+(?:\.\d+)?)元/;
 export const feeStatements = perReport((report: Report): FeeStatement[] => {
   const out: FeeStatement[] = [];

@@ -41,9 +41,9 @@ export function paragraphs(sentences: readonly Sentence[]): Sentence[][] {
  */
 function sentenceKey(text: string): string {
   return text
-    .replace(/[0-9]+(?:[.,][0-9]+)*/g, '#')
+    .replace(/\d+(?:[.,]\d+)*/g, '#')
     .replace(/[〇零一二三四五六七八九]{4}(?=年)/g, '#')
-    .replace(/[\s，,。；;：:！!？?、“”"‘’'（）()《》〈〉【】\[\]…—\-·]/g, '');
+    .replace(/[\s，,。；;：:！!？?、“”"‘’'（）()《》〈〉【】[\]…—\-·]/g, '');
 }
 
 /** Comparable sentences of parts 一 and 五 (at least this many characters once reduced: short titles repeat by nature). */

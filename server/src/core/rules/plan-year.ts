@@ -29,7 +29,7 @@ export const rule: Rule = {
       let m: RegExpExecArray | null;
       while ((m = re.exec(s.text))) {
         // `截至2023年…` / `到2023年…` name a deadline in the report year, not the year of the plan
-        if (/(?:截至|截止|到|至|于)$/.test(s.text.slice(Math.max(0, m.index - 2), m.index))) continue;
+        if (/(?:截至|截止|[到至于])$/.test(s.text.slice(Math.max(0, m.index - 2), m.index))) continue;
         const at = m.index;
         yield {
           range: sentenceRange(s, at, at + String(Y).length),
