@@ -40,16 +40,6 @@ const lazyReaders = {
     });
   },
 };
-/** The browser worker cannot load pdf.js from files beside it: its PDF reader says so (readers/pdf-browser.ts). */
-const browserPdf = {
-  name: 'browser-pdf',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/pdf$/ }, (args) => {
-      if (!/[\\/]server[\\/]src[\\/]readers[\\/]index\.ts$/.test(args.importer)) return undefined;
-      return { path: path.join(root, 'server/src/readers/pdf-browser.ts') };
-    });
-  },
-};
 for (const r of READERS) targets.push([`server/src/readers/${r}.ts`, `server/out/readers/${r}.js`, 'node', {}]);
 const LAZY = new Set(['server/out/server.js', 'server/out/cli.js', 'server/out/cli-worker.js']);
 
@@ -69,7 +59,7 @@ for (const [entry, outfile, platform, extra] of targets) {
     external: extra.external ?? [],
     logLevel: 'warning',
     legalComments: 'none',
-    plugins: LAZY.has(outfile) ? [lazyReaders] : outfile === 'server/out/browser/server.js' ? [browserPdf] : [],
+    plugins: LAZY.has(outfile) ? [lazyReaders] : [],
   };
   if (watch) {
     const ctx = await esbuild.context(options);

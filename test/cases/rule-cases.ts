@@ -462,6 +462,12 @@ export function reworded(text: string): string {
     '紧紧围绕保障民生，对深化政务公开工作作出批示，公开行政事业性收费项目目录清单、饮用水水源水质监测等信息，精准对接办事事项入口。',
   );
   add({ rule: 'doubled-word', name: 'near miss: word boundaries and 紧紧 (real text)', text: near, expect: [] });
+  // a doubled word wrapped by one line break is still one; words with a blank line or spaces between them are table
+  // header words torn apart by a PDF extraction (real 20, plain pdftotext: `结 果\n\n结果\n\n其他`)
+  const wrapped = replaceOnce(base(), '严格落实公开前保密审查制度。', '规范审核\n审核发布机制。');
+  add({ rule: 'doubled-word', name: 'a doubled word wrapped by a line break', text: wrapped, expect: [{ rule: 'doubled-word', line: lineOf(wrapped, '规范审核'), severity: 'warning' }] });
+  const torn = replaceOnce(base(), '严格落实公开前保密审查制度。', '复议结果\n\n结果纠正情况。');
+  add({ rule: 'doubled-word', name: 'near miss: the same word on both sides of a blank line (torn PDF text)', text: torn, expect: [] });
 }
 {
   const t = replaceOnce(base(), '进一步完善公开制度，提升公开质量。', '2022年，我局将进一步完善公开制度，提升公开质量。');

@@ -45,7 +45,8 @@ test('originals in a folder are found and checked; findings name the table and r
   assert.deepEqual(total && [total.table, total.row, total.tableColumn], [2, 27, 10], 'T3 is table 2, （七）总计 its row 27, 总计 its 10th grid column');
   const page = byBase(r.results, 'page.html') as unknown as { messages: { ruleId: string; table?: number; row?: number }[] };
   assert.equal(page.messages.filter((m) => m.ruleId === 'table-blank-cell' && m.table === 2).length, 23);
-  assert.equal(page.messages.length, 25);
+  // 23 + 1 blank cells, the heading variant, and 均获维持 while 3 cases are pending (narrative-table-mismatch, REVIEW §7)
+  assert.equal(page.messages.length, 26);
 });
 
 test('stylish names 表N第M行 for Word and web-page findings; SARIF carries them as result properties; English too', async (t) => {

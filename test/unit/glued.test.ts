@@ -27,7 +27,9 @@ function row(t: Table, key: string): Row | undefined {
 function values(t: Table, key: string): (number | undefined)[] | undefined {
   return row(t, key)?.cells.map((c) => c.value);
 }
-const others = (r: LintResult) => r.findings.filter((f) => f.ruleId !== 'table-glued-row').map((f) => f.ruleId);
+// findings other than the glued rows' informations; 10's narrative holds a real doubled 审核审核 (REVIEW §7), which is no
+// table finding
+const others = (r: LintResult) => r.findings.filter((f) => f.ruleId !== 'table-glued-row' && f.ruleId !== 'doubled-word').map((f) => f.ruleId);
 const glued = (r: LintResult) => r.findings.filter((f) => f.ruleId === 'table-glued-row').map((f) => f.message.zh);
 
 test('平潭 2021 (glued, F2021): every row of tables 3 and 4 is read, with the values a reader sees', () => {

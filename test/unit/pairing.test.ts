@@ -118,6 +118,8 @@ test('the real fixtures pair exactly the same agencies of consecutive years (a p
       ['04_hongze-qzf_2024.txt', ['02_hongze-qzf_2023.txt']],
       ['09_pingtan-glued_2020.txt', ['13_pingtan-glued_2019.txt']],
       ['10_pingtan-glued_2021.txt', ['09_pingtan-glued_2020.txt']],
+      // 21 is 04's PDF in plain pdftotext output: the same 2024 report, so the same previous year
+      ['21_hongze-qzf-rawpdf_2024.txt', ['02_hongze-qzf_2023.txt']],
     ]),
   );
 });

@@ -35,6 +35,8 @@ export interface CheckOptions {
    * the reports of several agencies). Off when absent.
    */
   readonly sameYear?: 'others' | 'all';
+  /** Gives the same-year reports instead (tests and `lint`): other agencies' reports of the same year. */
+  readonly sameYearReports?: readonly OtherReport[];
   /** Share of repeated sentences (percent, 0–100) from which the repetition rules report; default 50. */
   readonly repetitionThreshold?: number;
 }
@@ -63,9 +65,10 @@ export function checkReports(reports: readonly Report[], options: CheckOptions =
     const previousYear = options.previousYearOf ? options.previousYearOf(report) : previousYearAmong(report, own, otherReports);
     if (previousYear && !previousYears.includes(previousYear)) previousYears.push(previousYear);
     const sameYear =
-      options.sameYear && reportKey(report)
+      options.sameYearReports ??
+      (options.sameYear && reportKey(report)
         ? findSameYear(report, options.sameYear === 'all' ? [...reports.map((r) => ({ report: r, name, uri })), ...otherReports()] : otherReports())
-        : undefined;
+        : undefined);
     const res = lintReport(report, { rules: options.rules, ruleSet: options.ruleSet, previousYear, sameYear, repetitionThreshold: options.repetitionThreshold });
     findings.push(...res.findings);
     failures.push(...res.failures);
@@ -77,7 +80,13 @@ export function checkReports(reports: readonly Report[], options: CheckOptions =
 /** Checks a document with an explicitly given previous year (or none): `checkDocument` without pairing. */
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const { previousYear, previousYearOf } = options;
-  return checkDocument(text, { rules: options.rules, ruleSet: options.ruleSet, previousYearOf: previousYearOf ?? (() => previousYear) });
+  return checkDocument(text, {
+    rules: options.rules,
+    ruleSet: options.ruleSet,
+    previousYearOf: previousYearOf ?? (() => previousYear),
+    sameYearReports: options.sameYear,
+    repetitionThreshold: options.repetitionThreshold,
+  });
 }
 
 /** Another document's report, with what names its text (so that a changed file changes the pairing key). */

@@ -1,8 +1,8 @@
 /**
  * The PDF reader as the browser worker has it: pdf.js is loaded at run time from files beside the Node bundles
  * (server/out/pdfjs), which a web extension's classic worker cannot import, so in VS Code for the web a PDF gets
- * one clear notice instead. scripts/build.mjs puts this module in place of `./pdf` in the browser worker's bundle
- * only; Word files and web pages are read there as everywhere.
+ * one clear notice instead. The `browser` field of server/package.json puts this module in place of `./pdf` in every
+ * browser bundle (esbuild's browser platform); Word files and web pages are read there as everywhere.
  */
 
 import type { ReadResult } from './types';

@@ -91,6 +91,9 @@ export const rule: Rule = {
     for (const s of report.sentences) {
       for (const d of doublings(s.text)) {
         const whole = sentenceRange(s, d.at - d.len, d.at + d.len);
+        // the two copies must be written together, at most wrapped by one line break: words with spaces or a blank
+        // line between them are cells or header words of a table torn apart by a PDF extraction (`结果\n\n结果`)
+        if (/\s/.test(report.text.slice(whole.start, whole.end).replace(/\r?\n/, ''))) continue;
         const second = sentenceRange(s, d.at, d.at + d.len);
         // deleting the second copy is safe when it is written in one piece (no line break inside it)
         const contiguous = second.end - second.start === d.len;
