@@ -5,8 +5,9 @@
  * and the findings on it. Rows of the format that the report lacks are listed as missing, so the grid always has
  * the shape of the printed table.
  *
- * The data is JSON-safe (no model objects), so it can cross a worker boundary or be embedded in a page: the
- * command line's HTML report draws it; an editor view can draw it too.
+ * The data is JSON-safe (no model objects), so it can cross a worker boundary or be embedded in a page. This is
+ * the one builder of the grids: the command line's HTML report draws them as they are, and the editor's table
+ * preview (views/preview.ts) draws them with its own additions (cell ids, LSP ranges, finding messages, notes).
  */
 
 import { ruleMeta } from '../engine';

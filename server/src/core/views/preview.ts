@@ -6,7 +6,10 @@
  * document, the formulas it takes part in, and — for a wrong total — the computed value. All texts are in the
  * requested language; ranges are 0-based lines and UTF-16 characters (LSP positions).
  *
- * Nothing here parses: the model and the identities (`identities.ts`) are the ones the rules and hovers use.
+ * Nothing here parses, and the grids are not built here: their shape, headers, rows and cells (state, value,
+ * formulas, failing totals) are those of `reportGrid` (views/grid.ts), the same the HTML report draws; this module
+ * adds what the editor needs on top (cell ids and LSP ranges, finding messages, row and table notes, the sections
+ * and the list of a document's reports).
  */
 
 import type { Cell, Format, Position, Report, SectionNo, Severity, Table, TableKind } from '../model';
