@@ -78,8 +78,8 @@ function edits(text, n, seed) {
 
 const SERVER_CANCELLED = -32802;
 
-/** One language server child process and the client side of its connection. */
-class Session {
+/** One language server child process and the client side of its connection (bench/preview.mjs starts its server with it too). */
+export class Session {
   constructor(name, child, conn, pull, views) {
     this.name = name;
     this.child = child;

@@ -10,13 +10,11 @@
 // Ratios are medians over the rounds: previewMs / diagMs and coldMs / diagMs. `kb` is the preview's JSON size.
 //
 // Usage: node bench/preview.mjs [--rounds N]
-import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
 import { fmtMs, median, requireBuilt, ROOT, saveResults, table } from './lib.mjs';
-import { synthetic } from './lsp.mjs';
+import { Session, synthetic } from './lsp.mjs';
 
 const SERVER = requireBuilt('server/out/server.js');
 const SERVER_CANCELLED = -32802;
@@ -27,25 +25,10 @@ function positionAt(text, offset) {
   return { line, character: offset - (before.lastIndexOf('\n') + 1) };
 }
 
+/** The server as bench/lsp.mjs starts it (pull diagnostics), with `govreport.debounceMs` = 0. */
 async function startServer() {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
-  const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  conn.onRequest('workspace/configuration', (p) => p.items.map((i) => (i.section === 'govreport' ? { debounceMs: 0 } : null)));
-  for (const m of ['client/registerCapability', 'workspace/diagnostic/refresh', 'workspace/inlayHint/refresh', 'window/workDoneProgress/create']) conn.onRequest(m, () => null);
-  for (const m of ['window/logMessage', 'govreport/status', 'textDocument/publishDiagnostics']) conn.onNotification(m, () => undefined);
-  conn.listen();
-  await conn.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: null,
-    workspaceFolders: null,
-    locale: 'zh-cn',
-    capabilities: {
-      workspace: { configuration: true, diagnostics: { refreshSupport: true } },
-      textDocument: { synchronization: { dynamicRegistration: true }, diagnostic: { dynamicRegistration: true } },
-    },
-  });
-  await conn.sendNotification('initialized', {});
-  return { child, conn };
+  const s = await Session.start('preview', [SERVER, '--stdio'], { pull: true, debounceMs: 0 });
+  return { child: s.child, conn: s.conn };
 }
 
 async function pull(conn, uri) {

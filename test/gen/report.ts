@@ -36,7 +36,8 @@ export const T3_KEYS_2021 = [
 ];
 export const T3_KEYS_2019 = [...T3_KEYS_2021.slice(0, 20), 'r6', 'total', 'carry_out'];
 
-const LABELS: Record<string, string> = {
+/** The official labels of the table 3 rows, by row key (both formats). */
+export const T3_LABELS: Readonly<Record<string, string>> = {
   new: '一、本年新收政府信息公开申请数量',
   carry_in: '二、上年结转政府信息公开申请数量',
   r1: '（一）予以公开',
@@ -231,7 +232,7 @@ export function generateReport(o: GenOptions = {}): string {
   heading(3);
   const keys = format === 'F2021' ? T3_KEYS_2021 : T3_KEYS_2019;
   const t3rows = keys.map((k) => {
-    const labels = [LABELS[k]];
+    const labels = [T3_LABELS[k]];
     const g = GROUP_BEFORE[k];
     if (g && !(format === 'F2019' && k === 'r6_1')) labels.unshift(g);
     return { labels, values: t3[k] };

@@ -175,6 +175,18 @@ export function workbench(T, prefix) {
     }
   }
 
+  /**
+   * The step both workbench suites take: the rule link in the hover of `line` opens the rule's page shipped in
+   * the extension, rendered, without requests to other hosts; the page's tab is closed again.
+   */
+  async function assertRuleLinkOpensPage(line, rule) {
+    const { tab, heading, elsewhere } = await openRuleLinkInHover(line, rule);
+    assert.ok(tab.includes(`${rule}.md`), `tab: ${tab}`);
+    assert.equal(heading, rule);
+    assert.deepEqual(elsewhere, [], 'requests to other hosts');
+    await page().keyboard.press('Control+W');
+  }
+
   /** Runs a command from the palette (F1): types `title`, waits for the row with `rowText`, presses Enter. */
   async function runCommand(title, rowText) {
     await page().keyboard.press('F1');
@@ -198,6 +210,7 @@ export function workbench(T, prefix) {
     hoverBeforeLineEnd,
     hoverWrongTotal,
     openRuleLinkInHover,
+    assertRuleLinkOpensPage,
     runCommand,
   };
 }

@@ -12,6 +12,7 @@ import * as vscode from 'vscode';
 import { Method, type PreviewData, type PreviewParams, type PreviewResult } from '../protocol';
 import type { ServerController } from '../server';
 import { PREVIEW_CSS } from './style';
+import { contentSecurityPolicy, esc, pageHead } from '../../../server/src/shared/html';
 
 export const PREVIEW_VIEW_TYPE = 'govreport.preview';
 
@@ -27,9 +28,6 @@ function nonce(): string {
   return s;
 }
 
-function escAttr(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 function baseName(uri: vscode.Uri): string {
   return uri.path.replace(/^.*\//, '') || uri.toString();
@@ -108,24 +106,14 @@ class ReportPreview implements vscode.Disposable {
   private html(webview: vscode.Webview, scripts: vscode.Uri): string {
     const n = nonce();
     const script = webview.asWebviewUri(vscode.Uri.joinPath(scripts, 'preview.js'));
-    const csp = [
-      "default-src 'none'",
-      `style-src 'nonce-${n}'`,
-      `script-src 'nonce-${n}'`,
-      `img-src ${webview.cspSource} data:`,
-      `font-src ${webview.cspSource}`,
-    ].join('; ');
+    const csp = contentSecurityPolicy({
+      'style-src': `'nonce-${n}'`,
+      'script-src': `'nonce-${n}'`,
+      'img-src': `${webview.cspSource} data:`,
+      'font-src': webview.cspSource,
+    });
     const lang = vscode.env.language.startsWith('zh') ? 'zh-CN' : vscode.env.language;
-    return `<!DOCTYPE html>
-<html lang="${escAttr(lang)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<style nonce="${n}">${PREVIEW_CSS}</style>
-<title>${escAttr(baseName(this.uri))}</title>
-</head>
-<body data-uri="${escAttr(this.uri.toString())}" data-waiting="${escAttr(vscode.l10n.t('Waiting for the check of the report…'))}">
+    return `${pageHead({ lang, csp, title: baseName(this.uri), css: PREVIEW_CSS, nonce: n })}<body data-uri="${esc(this.uri.toString())}" data-waiting="${esc(vscode.l10n.t('Waiting for the check of the report…'))}">
 <div id="banner" class="banner" role="status" hidden></div>
 <main id="root"></main>
 <div id="tip" role="tooltip" hidden></div>

@@ -15,10 +15,8 @@ import type {
   PreviewSection,
   PreviewTable,
 } from '../../../server/src/core/views/preview';
+import { esc } from '../../../server/src/shared/html';
 
-function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 /** A range as a `data-range` value: `line:char:line:char`. */
 export function encodeRange(r: PreviewRange): string {

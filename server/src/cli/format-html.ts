@@ -14,6 +14,7 @@ import { fmt, pick, ruleMeta, type GridBlock, type GridCell, type GridReport, ty
 import { countMessages, type FileResult } from './check';
 import type { PagedMessage } from './format-csv';
 import { displayPath } from './format-stylish';
+import { contentSecurityPolicy, esc, pageHead } from '../shared/html';
 
 const zh = {
   title: '政府信息公开工作年度报告检查结果',
@@ -122,9 +123,7 @@ function tr(lang: Lang, key: Key, args: Record<string, string | number> = {}): s
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in args ? String(args[k]) : m));
 }
 
-export function esc(s: string | number): string {
-  return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+export { esc };
 
 export interface HtmlOptions {
   readonly lang: Lang;
@@ -462,19 +461,22 @@ export function formatHtml(results: readonly FileResult[], o: HtmlOptions): stri
   );
   const date = (o.now ?? new Date()).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
   // nothing may be loaded from anywhere: only this page's own style and script (by hash) run
-  const csp = `default-src 'none'; style-src 'sha256-${sha256(CSS)}'; script-src 'sha256-${sha256(SCRIPT)}'; img-src data:; base-uri 'none'; form-action 'none'`;
+  const csp = contentSecurityPolicy({
+    'style-src': `'sha256-${sha256(CSS)}'`,
+    'script-src': `'sha256-${sha256(SCRIPT)}'`,
+    'img-src': 'data:',
+    'base-uri': "'none'",
+    'form-action': "'none'",
+  });
   const files = results.map((r, k) => fileHtml(lang, o.cwd, r, k + 1)).join('\n');
-  return `<!DOCTYPE html>
-<html lang="${lang === 'en' ? 'en' : 'zh-CN'}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="govreport-lint ${esc(o.version)}">
-<title>${esc(tr(lang, 'title'))}</title>
-<style>${CSS}</style>
-</head>
-<body>
+  const head = pageHead({
+    lang: lang === 'en' ? 'en' : 'zh-CN',
+    csp,
+    title: tr(lang, 'title'),
+    css: CSS,
+    meta: `<meta name="generator" content="govreport-lint ${esc(o.version)}">`,
+  });
+  return `${head}<body>
 <header><h1>${esc(tr(lang, 'title'))}</h1>
 <p class="muted">${esc(tr(lang, 'generated', { version: o.version, date }))}</p>
 <p id="totals">${esc(tr(lang, 'totals', { files: results.length, ...totals }))}</p>

@@ -5,12 +5,13 @@
  * and the findings on it. Rows of the format that the report lacks are listed as missing, so the grid always has
  * the shape of the printed table.
  *
- * The data is JSON-safe (no model objects), so it can cross a worker boundary or be embedded in a page: the
- * command line's HTML report draws it; an editor view can draw it too.
+ * The data is JSON-safe (no model objects), so it can cross a worker boundary or be embedded in a page. This is
+ * the one builder of the grids: the command line's HTML report draws them as they are, and the editor's table
+ * preview (views/preview.ts) draws them with its own additions (cell ids, LSP ranges, finding messages, notes).
  */
 
 import { ruleMeta } from '../engine';
-import { evaluate, type Identity } from '../identities';
+import { cellOf, evaluate, type Identity } from '../identities';
 import { msg, type MessageKey } from '../messages';
 import type { Cell, ColumnDef, Format, Layout, OffsetRange, Report, Row, RowDef, Table, TableKind, Text2 } from '../model';
 import type { Finding } from '../rule';
@@ -64,6 +65,10 @@ export interface GridCell {
   readonly failures: readonly GridFailure[];
   /** Every identity this cell is the total of, as hovers write it (`总计 = 0 + 0 + 2 = 2 ✓`). */
   readonly formulas: readonly Text2[];
+  /** Every identity this cell is an operand of (the totals it feeds into), written the same way. */
+  readonly feeds: readonly Text2[];
+  /** The cells that make up this total (all identities whose total it is), as `<table>:<row>:<index>` keys. */
+  readonly operands: readonly string[];
   /** Ids of the findings whose range touches the cell. */
   readonly rules: readonly string[];
 }
@@ -103,6 +108,8 @@ export interface GridBlock {
   readonly header: readonly (readonly GridHeaderCell[])[];
   /** Column ids, in order. */
   readonly columns: readonly string[];
+  /** The official labels of the columns (the leaf headers), in the order of `columns`. */
+  readonly labels: readonly string[];
   readonly rows: readonly GridRow[];
 }
 
@@ -188,6 +195,33 @@ interface Ctx {
   readonly report: Report;
   readonly findings: readonly Finding[] | undefined;
   readonly byCell: ReturnType<typeof identitiesByCell>;
+  /** `<table>:<row>:<index>` of every cell tied to a row of the format (operands are named by it). */
+  readonly keys: Map<Cell, string>;
+}
+
+/** The key of a cell: its table, its row and its index in the row (cells past the row's columns have none). */
+export function cellKey(kind: TableKind, row: string, index: number): string {
+  return `${kind}:${row}:${index}`;
+}
+
+function assignKeys(keys: Map<Cell, string>, table: Table): void {
+  for (const row of table.rows) {
+    row.cells.forEach((c, i) => {
+      if (i < row.def.columns.length && !keys.has(c)) keys.set(c, cellKey(table.kind, row.def.key, i));
+    });
+  }
+}
+
+function operandsOf(ctx: Ctx, ids: readonly Identity[]): string[] {
+  const out: string[] = [];
+  for (const id of ids) {
+    for (const o of [...id.plus, ...id.minus]) {
+      const c = cellOf(o);
+      const key = c && ctx.keys.get(c);
+      if (key && !out.includes(key)) out.push(key);
+    }
+  }
+  return out;
 }
 
 function gridCell(ctx: Ctx, row: Row, cell: Cell, i: number): GridCell {
@@ -208,6 +242,8 @@ function gridCell(ctx: Ctx, row: Row, cell: Cell, i: number): GridCell {
     derived: row.aligned && (cell.column.derived || !!row.def.subtotalOf),
     failures,
     formulas: (ids?.targetOf ?? []).map(formulaOf),
+    feeds: (ids?.operandOf ?? []).map(formulaOf),
+    operands: operandsOf(ctx, ids?.targetOf ?? []),
     rules: ctx.findings ? rulesAt(ctx.findings, cell.displayRange) : [],
   };
 }
@@ -257,24 +293,25 @@ function t3Header(columns: readonly ColumnDef[]): GridHeaderCell[][] {
   ];
 }
 
+function h(text: string, colSpan = 1, rowSpan = 1): GridHeaderCell {
+  return { text, colSpan, rowSpan };
+}
+
+/** As printed: 行政复议's five leaves span its second and third header rows, under 行政诉讼 its two blocks. */
 function t4Header(): GridHeaderCell[][] {
-  const leaves = [0, 1, 2].flatMap(() => T4_LEAVES.map((l) => ({ text: l, colSpan: 1, rowSpan: 1 })));
+  const leaves = T4_LEAVES.map((l) => h(l));
   return [
-    [
-      { text: T4_BLOCKS[0], colSpan: 5, rowSpan: 2 },
-      { text: '行政诉讼', colSpan: 10, rowSpan: 1 },
-    ],
-    [
-      { text: T4_BLOCKS[1], colSpan: 5, rowSpan: 1 },
-      { text: T4_BLOCKS[2], colSpan: 5, rowSpan: 1 },
-    ],
-    leaves,
+    [h(T4_BLOCKS[0], 5), h('行政诉讼', 10)],
+    [...T4_LEAVES.map((l) => h(l, 1, 2)), h(T4_BLOCKS[1], 5), h(T4_BLOCKS[2], 5)],
+    [...leaves, ...leaves],
   ];
 }
 
 /** The rows of a table in the order of the printed format: present rows where they belong, absent ones marked. */
 function orderedRows(ctx: Ctx, table: Table): GridRow[] {
-  const byKey = new Map(table.rows.map((r) => [r.def.key, r] as const));
+  // the first row of a key (a repeated row is reported, not drawn twice in its place)
+  const byKey = new Map<string, Row>();
+  for (const r of table.rows) if (!byKey.has(r.def.key)) byKey.set(r.def.key, r);
   const truncated = new Set(table.truncatedRows.map((d) => d.key));
   const subtotals = table.kind === 'T3' ? t3SubtotalDefs(table.format, table.expected[0]?.columns ?? []) : [];
   const out: GridRow[] = [];
@@ -296,11 +333,11 @@ function blocksOf(ctx: Ctx, table: Table): GridBlock[] {
   const rows = orderedRows(ctx, table);
   if (table.kind === 'T4') {
     const columns = table.expected[0]?.columns ?? [];
-    return [{ stubDepth: 0, stubHeader: '', header: t4Header(), columns: columns.map((c) => c.id), rows }];
+    return [{ stubDepth: 0, stubHeader: '', header: t4Header(), columns: columns.map((c) => c.id), labels: columns.map((c) => c.label), rows }];
   }
   if (table.kind === 'T3') {
     const columns = table.expected[0]?.columns ?? [];
-    return [{ stubDepth: 3, stubHeader: T3_STUB, header: t3Header(columns), columns: columns.map((c) => c.id), rows }];
+    return [{ stubDepth: 3, stubHeader: T3_STUB, header: t3Header(columns), columns: columns.map((c) => c.id), labels: columns.map((c) => c.label), rows }];
   }
   // T2: one block per sub-table, in the format's order
   const defs = table.expected.length ? table.expected : t2RowDefs(table.format);
@@ -309,7 +346,7 @@ function blocksOf(ctx: Ctx, table: Table): GridBlock[] {
     const caption = def.group ?? '';
     let block = blocks.find((b) => b.caption === caption);
     if (!block) {
-      block = { caption, stubDepth: 1, stubHeader: '信息内容', header: [leafHeader(def.columns)], columns: def.columns.map((c) => c.id), rows: [] };
+      block = { caption, stubDepth: 1, stubHeader: '信息内容', header: [leafHeader(def.columns)], columns: def.columns.map((c) => c.id), labels: def.columns.map((c) => c.label), rows: [] };
       blocks.push(block);
     }
     (block.rows as GridRow[]).push(...rows.filter((r) => r.key === def.key));
@@ -352,7 +389,8 @@ function gridTable(ctx: Ctx, table: Table): GridTable {
  * every failing identity is marked.
  */
 export function reportGrid(report: Report, findings?: readonly Finding[]): GridReport {
-  const ctx: Ctx = { report, findings, byCell: identitiesByCell(report) };
+  const ctx: Ctx = { report, findings, byCell: identitiesByCell(report), keys: new Map() };
+  for (const t of report.tables) assignKeys(ctx.keys, t);
   const format = report.format.effective;
   return {
     ...(report.title?.text ? { title: report.title.text } : {}),

@@ -6,16 +6,18 @@
  * document, the formulas it takes part in, and — for a wrong total — the computed value. All texts are in the
  * requested language; ranges are 0-based lines and UTF-16 characters (LSP positions).
  *
- * Nothing here parses: the model and the identities (`identities.ts`) are the ones the rules and hovers use.
+ * Nothing here parses, and the grids are not built here: their shape, headers, rows and cells (state, value,
+ * formulas, failing totals) are those of `reportGrid` (views/grid.ts), the same the HTML report draws; this module
+ * adds what the editor needs on top (cell ids and LSP ranges, finding messages, row and table notes, the sections
+ * and the list of a document's reports).
  */
 
-import type { Cell, ColumnDef, Format, Position, Report, Row, RowDef, SectionNo, Severity, Table, TableKind } from '../model';
+import type { Cell, Format, Position, Report, SectionNo, Severity, Table, TableKind } from '../model';
 import { countSeverities, type SeverityCounts } from '../model';
 import type { Finding } from '../rule';
-import { cellOf, evaluate, type Identity } from '../identities';
 import { fmt, msg, pick, type Lang } from '../messages';
-import { SECTION_NUMERALS, SECTION_TITLES, T4_BLOCKS, T4_LEAVES, t2RowDefs } from '../schema';
-import { IDENTITY_RULE, identitiesByCell, identityLine } from './identityText';
+import { SECTION_NUMERALS, SECTION_TITLES } from '../schema';
+import { cellKey, reportGrid, type GridBlock, type GridCell, type GridRow, type GridTable } from './grid';
 
 // ------------------------------------------------------------------ data (also the protocol of `govreport/preview`)
 
@@ -243,35 +245,7 @@ function note(key: keyof typeof NOTE, args: Record<string, string | number>, lan
   return NOTE[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(args[k] ?? ''));
 }
 
-// ------------------------------------------------------------------ headers of the format
-
-const T3_CORNER = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
-const T3_RESULTS = '三、本年度办理结果';
-
-function h(label: string, colSpan = 1, rowSpan = 1): PreviewHeaderCell {
-  return { label, colSpan, rowSpan };
-}
-
-function t3Header(columns: readonly ColumnDef[], labelColumns: number): PreviewHeaderCell[][] {
-  const legal = columns.filter((c) => /^c[2-6L]$/.test(c.id)).length;
-  const leaves = columns.filter((c) => /^c[2-6L]$/.test(c.id)).map((c) => h(c.id === 'cL' ? '小计' : c.label));
-  return [
-    [h(T3_CORNER, labelColumns, 3), h('申请人情况', columns.length)],
-    [h('自然人', 1, 2), h('法人或其他组织', legal), h('总计', 1, 2)],
-    leaves,
-  ];
-}
-
-function t4Header(): PreviewHeaderCell[][] {
-  const leaves = T4_LEAVES.map((l) => h(l));
-  return [
-    [h(T4_BLOCKS[0], 5), h('行政诉讼', 10)],
-    [...T4_LEAVES.map((l) => h(l, 1, 2)), h(T4_BLOCKS[1], 5), h(T4_BLOCKS[2], 5)],
-    [...leaves, ...leaves],
-  ];
-}
-
-// ------------------------------------------------------------------ building
+// ------------------------------------------------------------------ building (on the grids of views/grid.ts)
 
 interface Build {
   readonly report: Report;
@@ -279,9 +253,6 @@ interface Build {
   readonly lang: Lang;
   /** Findings of this report. */
   readonly findings: readonly Finding[];
-  /** `rule@start:end` of the findings (a failing identity is shown as wrong only when its rule reported it). */
-  readonly reported?: ReadonlySet<string>;
-  readonly ids: Map<Cell, string>;
 }
 
 function range(report: Report, r: { start: number; end: number }): PreviewRange {
@@ -306,39 +277,26 @@ function cellProblems(b: Build, cell: Cell): { problems: string[]; severity?: Se
   return severity ? { problems, severity } : { problems };
 }
 
-function isWrong(b: Build, id: Identity): boolean {
-  const ev = evaluate(id);
-  if (!ev.evaluable || ev.holds) return false;
-  if (!b.reported) return true;
-  const target = cellOf(id.target)!;
-  return b.reported.has(`${IDENTITY_RULE[id.kind]}@${target.displayRange.start}:${target.displayRange.end}`);
+/** The preview's id of a grid cell key (`<table>:<row>:<index>`): prefixed with the report's position. */
+function cellId(b: Build, key: string): string {
+  return `${b.prefix}:${key}`;
 }
 
-function previewCell(b: Build, row: Row, cell: Cell, state: PreviewCellState): PreviewCell {
-  const ids = identitiesByCell(b.report).get(cell);
-  const targetOf = ids?.targetOf ?? [];
-  const wrong = targetOf.filter((id) => isWrong(b, id));
-  const computed = [...new Set(wrong.map((id) => fmt(evaluate(id).computed)))];
-  const operands: string[] = [];
-  for (const id of targetOf) {
-    for (const o of [...id.plus, ...id.minus]) {
-      const c = cellOf(o);
-      const cid = c && b.ids.get(c);
-      if (cid && !operands.includes(cid)) operands.push(cid);
-    }
-  }
+function previewCell(b: Build, kind: TableKind, row: GridRow, g: GridCell, cell: Cell, i: number): PreviewCell {
+  const state: PreviewCellState = row.aligned ? g.state : 'unaligned';
+  const computed = [...new Set(g.failures.map((f) => fmt(f.computed)))];
   const { problems, severity } = cellProblems(b, cell);
   return {
-    id: b.ids.get(cell)!,
-    raw: cell.raw,
-    ...(cell.value !== undefined && state === 'number' ? { value: cell.value } : {}),
+    id: cellId(b, cellKey(kind, row.key, i)),
+    raw: g.raw,
+    ...(g.value !== undefined && state === 'number' ? { value: g.value } : {}),
     state,
-    derived: cell.column.derived || !!row.def.subtotalOf,
+    derived: cell.column.derived || !!row.subtotal,
     range: range(b.report, cell.range.end > cell.range.start ? cell.range : cell.displayRange),
     ...(computed.length ? { computed: computed.join(' | ') } : {}),
-    formulas: targetOf.map((id) => identityLine(id, b.lang)),
-    feeds: (ids?.operandOf ?? []).map((id) => identityLine(id, b.lang)),
-    operands,
+    formulas: g.formulas.map((f) => pick(f, b.lang)),
+    feeds: g.feeds.map((f) => pick(f, b.lang)),
+    operands: g.operands.map((k) => cellId(b, k)),
     problems,
     ...(severity ? { severity } : {}),
   };
@@ -348,70 +306,58 @@ function absentCell(id: string): PreviewCell {
   return { id, raw: '', state: 'absent', derived: false, formulas: [], feeds: [], operands: [], problems: [] };
 }
 
-/** The group path of a row of table 3 (outermost first). */
-function t3Path(def: RowDef): string[] {
-  if (def.subtotalOf) return [T3_RESULTS];
-  if (!def.group) return [];
-  return def.group === T3_RESULTS ? [T3_RESULTS] : [T3_RESULTS, def.group];
-}
-
-function previewRow(b: Build, table: Table, def: RowDef, row: Row | undefined, path: string[]): PreviewRow {
-  const n = def.columns.length;
-  const base = `${b.prefix}:${table.kind}:${def.key}`;
-  if (!row) {
+function previewRow(b: Build, table: Table, row: GridRow): PreviewRow {
+  const n = row.expected;
+  const base = `${b.prefix}:${table.kind}:${row.key}`;
+  // the grid's path ends with the row's own label (or `小计` under it); the preview draws the label apart
+  const path = row.subtotal ? row.path.slice(0, 1) : row.path.slice(0, -1);
+  const subtotal = !!row.subtotal;
+  const source = row.state === 'present' ? table.rows.find((r) => r.def.key === row.key) : undefined;
+  if (!source) {
     return {
-      key: def.key,
-      label: def.label,
+      key: row.key,
+      label: row.label,
       path,
       present: false,
-      subtotal: !!def.subtotalOf,
+      subtotal,
       note: previewStrings(b.lang)['row-missing'],
       cells: Array.from({ length: n }, (_, i) => absentCell(`${base}:${i}`)),
     };
   }
   const cells: PreviewCell[] = [];
   for (let i = 0; i < n; i++) {
-    const cell = row.cells[i];
-    if (!cell) cells.push(absentCell(`${base}:${i}`));
-    else cells.push(previewCell(b, row, cell, row.aligned ? cell.state : 'unaligned'));
+    const g = row.cells[i];
+    const cell = source.cells[i];
+    if (!g || !cell) cells.push(absentCell(`${base}:${i}`));
+    else cells.push(previewCell(b, table.kind, row, g, cell, i));
   }
-  const written = row.label.replace(/\s+/g, '');
-  const labelRange = row.labelRange.end > row.labelRange.start ? row.labelRange : row.valuesRange;
+  const labelRange = source.labelRange.end > source.labelRange.start ? source.labelRange : source.valuesRange;
   return {
-    key: def.key,
-    label: def.label,
-    ...(written && written !== def.label.replace(/\s+/g, '') ? { written: row.label } : {}),
+    key: row.key,
+    label: row.label,
+    ...(row.written && row.written.replace(/\s+/g, '') ? { written: row.written } : {}),
     path,
     present: true,
-    subtotal: !!def.subtotalOf,
-    ...(row.aligned ? {} : { note: note('row-cells', { expected: row.expected, actual: row.written }, b.lang) }),
+    subtotal,
+    ...(row.aligned ? {} : { note: note('row-cells', { expected: source.expected, actual: source.written }, b.lang) }),
     range: range(b.report, labelRange),
     cells,
   };
 }
 
-/**
- * The rows of a grid in the order of the format: every expected row (present or not), and the optional group
- * subtotal rows that were written, each before the first row it sums.
- */
-function orderedRows(table: Table, defs: readonly RowDef[]): { def: RowDef; row?: Row }[] {
-  const byKey = new Map<string, Row>();
-  for (const r of table.rows) if (!byKey.has(r.def.key)) byKey.set(r.def.key, r);
-  const subtotals = table.rows.filter((r) => r.def.subtotalOf);
-  const out: { def: RowDef; row?: Row }[] = [];
-  for (const def of defs) {
-    for (const s of subtotals) if (s.def.subtotalOf![0] === def.key) out.push({ def: s.def, row: s });
-    out.push({ def, row: byKey.get(def.key) });
-  }
-  return out;
-}
-
-function assignIds(b: Build, table: Table): void {
-  for (const row of table.rows) {
-    row.cells.forEach((c, i) => {
-      if (i < row.def.columns.length && !b.ids.has(c)) b.ids.set(c, `${b.prefix}:${table.kind}:${row.def.key}:${i}`);
-    });
-  }
+/** A grid block as the webview draws it: the corner over the row labels starts the first header row. */
+function previewBlock(b: Build, table: Table, block: GridBlock): PreviewBlock {
+  const header = block.header.map((cells) => cells.map((c) => ({ label: c.text, colSpan: c.colSpan, rowSpan: c.rowSpan })));
+  if (block.stubDepth > 0 && header.length) header[0].unshift({ label: block.stubHeader, colSpan: block.stubDepth, rowSpan: block.header.length });
+  // rows the format does not list in the table are in the report's grid, not in the preview
+  const rows = block.rows.filter((r) => table.kind === 'T2' || r.subtotal || table.expected.some((d) => d.key === r.key));
+  return {
+    ...(block.caption !== undefined ? { caption: block.caption } : {}),
+    labelColumns: block.stubDepth,
+    header,
+    columns: block.columns.map((id, i) => ({ id, label: block.labels[i] ?? '' })),
+    rows: rows.map((r) => previewRow(b, table, r)),
+  };
 }
 
 const TABLE_NO: Record<TableKind, number> = { T2: 2, T3: 3, T4: 4 };
@@ -430,49 +376,13 @@ function tableNotes(b: Build, table: Table): string[] {
   return notes;
 }
 
-function previewTable(b: Build, kind: TableKind): PreviewTable {
+function previewTable(b: Build, grid: GridTable): PreviewTable {
+  const kind = grid.kind;
   const table = b.report.tables.find((t) => t.kind === kind);
   const format = table?.format ?? b.report.format.effective;
   const title = tableTitle(kind, b.lang);
-  if (!table) {
+  if (!table || !grid.present) {
     return { kind, title, format, present: false, notes: [note('table-missing', { X: TABLE_NO[kind] }, b.lang)], blocks: [] };
-  }
-  const blocks: PreviewBlock[] = [];
-  if (kind === 'T3') {
-    const columns = table.expected[0].columns;
-    const labelColumns = 3;
-    blocks.push({
-      labelColumns,
-      header: t3Header(columns, labelColumns),
-      columns: columns.map((c) => ({ id: c.id, label: c.label })),
-      rows: orderedRows(table, table.expected).map(({ def, row }) => previewRow(b, table, def, row, t3Path(def))),
-    });
-  } else if (kind === 'T4') {
-    const def = table.expected[0];
-    blocks.push({
-      labelColumns: 0,
-      header: t4Header(),
-      columns: def.columns.map((c) => ({ id: c.id, label: c.label })),
-      rows: [previewRow(b, table, def, table.rows.find((r) => r.def.key === def.key), [])],
-    });
-  } else {
-    const defs = table.expected.length ? table.expected : t2RowDefs(format);
-    const groups: RowDef[][] = [];
-    for (const def of defs) {
-      const last = groups[groups.length - 1];
-      if (last && last[0].subTable === def.subTable) last.push(def);
-      else groups.push([def]);
-    }
-    for (const g of groups) {
-      const columns = g[0].columns;
-      blocks.push({
-        caption: g[0].group,
-        labelColumns: 1,
-        header: [[h('信息内容'), ...columns.map((c) => h(c.label))]],
-        columns: columns.map((c) => ({ id: c.id, label: c.label })),
-        rows: orderedRows(table, g).map(({ def, row }) => previewRow(b, table, def, row, [])),
-      });
-    }
   }
   return {
     kind,
@@ -481,7 +391,7 @@ function previewTable(b: Build, kind: TableKind): PreviewTable {
     present: true,
     range: range(b.report, { start: b.report.lines[table.firstLine].start, end: b.report.lines[table.firstLine].end }),
     notes: tableNotes(b, table),
-    blocks,
+    blocks: grid.blocks.map((block) => previewBlock(b, table, block)),
   };
 }
 
@@ -547,12 +457,12 @@ export interface PreviewOptions {
 export function previewReport(report: Report, index: number, options: PreviewOptions = {}): PreviewReport {
   const lang = options.lang ?? 'zh';
   const all = options.findings;
-  const reported = all ? new Set(all.map((f) => `${f.ruleId}@${f.range.start}:${f.range.end}`)) : undefined;
   const start = report.lines[report.firstLine].start;
   const end = report.lines[report.lastLine].end;
   const findings = (all ?? []).filter((f) => f.range.start >= start && f.range.start <= end);
-  const b: Build = { report, prefix: String(index), lang, findings, reported, ids: new Map() };
-  for (const t of report.tables) assignIds(b, t);
+  const b: Build = { report, prefix: String(index), lang, findings };
+  // the grids (shape, headers, cells, failing totals) are the report's: a failing total is marked wrong only when its rule reported it
+  const grid = reportGrid(report, all ? findings : undefined);
   return {
     index,
     ...(report.title ? { title: report.title.text } : {}),
@@ -563,7 +473,7 @@ export function previewReport(report: Report, index: number, options: PreviewOpt
     lastLine: report.lastLine,
     counts: countSeverities(findings),
     sections: previewSections(b),
-    tables: (['T2', 'T3', 'T4'] as const).map((kind) => previewTable(b, kind)),
+    tables: grid.tables.map((t) => previewTable(b, t)),
   };
 }
 
