@@ -17,7 +17,7 @@ const HAND = path.join(FIXTURES, 'real', '08_sh-szfbgt-tsv_2019.txt');
 
 /** A row's cells without merged-cell padding before the label, blanks (`&nbsp;`, U+00A0) as ''. */
 function cells(line: string): string[] {
-  const f = line.split('\t').map((c) => c.replace(/^\s+|\s+$/g, ''));
+  const f = line.split('\t').map((c) => c.trim());
   while (f.length && f[0] === '') f.shift();
   return f;
 }

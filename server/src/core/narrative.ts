@@ -47,9 +47,9 @@ function skipped(sentence: string, phrase: string): boolean {
 const N1 = new RegExp(`(?:共|累计|合计)?(?:新?收到|受理|接收|新收)(?:各类)?(?:政府)?信息公开申请(?:共计?|合计)?${NUM}件`, 'g');
 const N2 = /(?:未|没有)(?:收到|受理)过?(?:任何)?(?:政府信息公开|依申请公开)(?:申请|事项)?/g;
 const N3: { re: RegExp; item: string; rows: (t3: Table) => string[]; label: string }[] = [
-  { re: new RegExp(`予以公开(?:及|和|、|或)部分公开(?:申请)?${NUM}件`, 'g'), item: '予以公开及部分公开', rows: () => ['r1', 'r2'], label: '（一）+（二）/总计' },
+  { re: new RegExp(`予以公开[及和、或]部分公开(?:申请)?${NUM}件`, 'g'), item: '予以公开及部分公开', rows: () => ['r1', 'r2'], label: '（一）+（二）/总计' },
   { re: new RegExp(`予以公开(?:申请|的|类)?${NUM}件`, 'g'), item: '予以公开', rows: () => ['r1'], label: '（一）予以公开/总计' },
-  { re: new RegExp(`(?<!及|和|、|或)部分公开(?:的|类)?${NUM}件`, 'g'), item: '部分公开', rows: () => ['r2'], label: '（二）部分公开/总计' },
+  { re: new RegExp(`(?<![及和、或])部分公开(?:的|类)?${NUM}件`, 'g'), item: '部分公开', rows: () => ['r2'], label: '（二）部分公开/总计' },
   { re: new RegExp(`不予公开(?:的|类)?${NUM}件`, 'g'), item: '不予公开', rows: (t) => keysWith(t, 'r3_'), label: '（三）不予公开/总计' },
   { re: new RegExp(`无法提供(?:的|类)?${NUM}件`, 'g'), item: '无法提供', rows: (t) => keysWith(t, 'r4_'), label: '（四）无法提供/总计' },
   { re: new RegExp(`不予处理(?:的|类)?${NUM}件`, 'g'), item: '不予处理', rows: (t) => keysWith(t, 'r5_'), label: '（五）不予处理/总计' },

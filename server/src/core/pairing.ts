@@ -75,8 +75,12 @@ const AGENCY_END_RE = /(?:政府|办公厅|办公室|委员会|管委会|[局委
 /** Words that name no particular agency (`2021年度政府信息公开…` has none). */
 const GENERIC_RE = /^(?:人民)?政府$/u;
 
-/** The agency between the year and `政府信息公开` (`2024年上海市科委政府信息公开工作年度报告`). */
-const AFTER_YEAR_RE = /(?:19|20)\d{2}\s*年度?\s*(.+?)\s*(?:政府)?信息公开/u;
+/**
+ * The agency between the year and `政府信息公开` (`2024年上海市科委政府信息公开工作年度报告`): group 1, or a lone
+ * blank (group 2, names no agency) where only blanks stand between them. The name starts and ends with a non-blank
+ * (the blanks around it go to the `\s*` beside it), so no two quantifiers can trade characters (linear time).
+ */
+const AFTER_YEAR_RE = /(?:19|20)\d{2}\s*年度?(?:\s*(\S(?:.*?\S)??)|(\s))\s*(?:政府)?信息公开/u;
 
 /**
  * The agency a report's title names: the text before the year (`洪泽区人民政府2023年…`), else the text after it
@@ -86,7 +90,8 @@ const AFTER_YEAR_RE = /(?:19|20)\d{2}\s*年度?\s*(.+?)\s*(?:政府)?信息公�
 function reportAgency(report: Report): AgencyIdentity | undefined {
   const title = report.title;
   if (!title) return undefined;
-  const after = AFTER_YEAR_RE.exec(title.text.normalize('NFKC'))?.[1];
+  const m = AFTER_YEAR_RE.exec(title.text.normalize('NFKC'));
+  const after = m ? (m[1] ?? m[2]) : undefined;
   for (const name of [title.agency, after]) {
     const id = name ? agencyIdentity(name) : undefined;
     if (id && AGENCY_END_RE.test(id.key) && !GENERIC_RE.test(id.key)) return id;

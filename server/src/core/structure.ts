@@ -89,13 +89,32 @@ export function blankMarkup(text: string): string {
   return t;
 }
 
-const TRAILING_PADDING_RE = /(?:&nbsp;?|\s)+$/;
+/** One character of blank (`\s`: spaces of any width, line breaks). */
+const BLANK_CHAR_RE = /^\s$/;
+
+/**
+ * The length of `text` without its trailing run of blanks, `&nbsp;` and `&nbsp` (what `/(?:&nbsp;?|\s)+$/`
+ * removed), scanning back from the end in linear time: the last character decides the piece (a blank, `;` of
+ * `&nbsp;`, `p` of `&nbsp`), so the split is unique.
+ */
+function paddedEnd(text: string): number {
+  let end = text.length;
+  for (;;) {
+    if (end > 0 && BLANK_CHAR_RE.test(text[end - 1])) end--;
+    else if (text.endsWith('&nbsp;', end)) end -= 6;
+    else if (text.endsWith('&nbsp', end)) end -= 5;
+    else return end;
+  }
+}
+
+/** A character trimmed from the end of an inline title (what `/[\s：:]+$/` removed, scanned back in linear time). */
+const TITLE_END_CHAR_RE = /^[\s：:]$/;
 
 /** The text without the padding a web page leaves after it (offsets of what is kept are unchanged). */
 function stripTrailingPadding(text: string): string {
   const last = text.charCodeAt(text.length - 1);
   if (!(last === 59 /* ; */ || last === 112 /* p */ || isSpaceCode(last))) return text;
-  return text.replace(TRAILING_PADDING_RE, '');
+  return text.slice(0, paddedEnd(text));
 }
 
 /** Recognises a section heading line (§4.4 step 3). */
@@ -510,7 +529,9 @@ export function findHeadingsByWords(
           if (cut) title = title.slice(0, cut.index + 2);
           else if (rest !== '') continue;
         }
-        const titleRaw = title.replace(/[\s：:]+$/, '');
+        let titleEnd = title.length;
+        while (titleEnd > 0 && TITLE_END_CHAR_RE.test(title[titleEnd - 1])) titleEnd--;
+        const titleRaw = title.slice(0, titleEnd);
         if (!namesPart(n, m[1], normLabel(titleRaw), present)) continue;
         const numStart = line.start + m.index;
         if (numStart < after) continue;

@@ -23,11 +23,21 @@ export function originalDocUri(fileUri: string): string | undefined {
 }
 
 /** The original file of a `govreport-original:` document (undefined for other URIs). */
+/**
+ * `s` without its first character out of `chars` on its last line and all after it: what `/[?#].*$/` removed
+ * (`.` stops at line breaks), in linear time.
+ */
+function cutFrom(s: string, chars: string): string {
+  const lastBreak = Math.max(s.lastIndexOf('\n'), s.lastIndexOf('\r'), s.lastIndexOf('\u2028'), s.lastIndexOf('\u2029'));
+  for (let i = lastBreak + 1; i < s.length; i++) if (chars.includes(s[i])) return s.slice(0, i);
+  return s;
+}
+
 export function originalFileUri(docUri: string): string | undefined {
   if (!docUri.startsWith(`${ORIGINAL_SCHEME}:`)) return undefined;
   const rest = docUri.slice(ORIGINAL_SCHEME.length + 1);
   const q = rest.indexOf('?');
-  const scheme = q >= 0 ? decodeURIComponent(rest.slice(q + 1).replace(/#.*$/, '')) || 'file' : 'file';
+  const scheme = q >= 0 ? decodeURIComponent(cutFrom(rest.slice(q + 1), '#')) || 'file' : 'file';
   const body = q >= 0 ? rest.slice(0, q) : rest;
   const withSlashes = body.startsWith('//') ? body : `//${body}`;
   return `${scheme}:${withSlashes}`;
@@ -35,7 +45,7 @@ export function originalFileUri(docUri: string): string | undefined {
 
 /** The file name at the end of a URI (decoded), for the readers' dispatch by extension. */
 export function uriFileName(uri: string): string {
-  const last = uri.replace(/[?#].*$/, '').split('/').pop() ?? uri;
+  const last = cutFrom(uri, '?#').split('/').pop() ?? uri;
   try {
     return decodeURIComponent(last);
   } catch {

@@ -9,7 +9,7 @@ import { WORKER_FLAG, type WorkerRequest, type WorkerResponse } from './analyzer
 
 /** Whether this thread was started as the analysis worker. */
 export function isAnalysisWorker(): boolean {
-  return !isMainThread && !!parentPort && typeof workerData === 'object' && workerData !== null && workerData[WORKER_FLAG] === true;
+  return !isMainThread && !!parentPort && typeof workerData === 'object' && workerData !== null && (workerData as Record<string, unknown>)[WORKER_FLAG] === true;
 }
 
 export function runAnalysisWorker(): void {

@@ -216,7 +216,12 @@ function roman(n: number): string {
   const table: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
   let s = '';
   let k = n;
-  for (const [v, r] of table) while (k >= v) (s += r), (k -= v);
+  for (const [v, r] of table) {
+    while (k >= v) {
+      s += r;
+      k -= v;
+    }
+  }
   return s;
 }
 
@@ -307,7 +312,10 @@ interface Out {
 }
 
 function pushLine(out: Out, line: string): void {
-  const l = line.replace(/[\t\r\n]+/g, ' ').replace(/ +$/g, '');
+  const spaced = line.replace(/[\t\r\n]+/g, ' ');
+  let end = spaced.length;
+  while (end > 0 && spaced.charCodeAt(end - 1) === 32) end--; // trailing spaces, in linear time
+  const l = spaced.slice(0, end);
   if (l.replace(/[\u00a0\u3000 ]/g, '') === '') return;
   out.text.push(l);
   out.places.push({});

@@ -257,7 +257,7 @@ class Lines {
   }
 
   flush(): void {
-    const line = this.cur.replace(/[ \t\r\n\f]+/g, ' ').replace(/^ +| +$/g, '');
+    const line = this.cur.replace(/[ \t\r\n\f]+/g, ' ').replace(/^ | $/g, '');
     this.cur = '';
     if (line.replace(/[\u00a0\u3000]/g, '').trim() === '') return;
     this.push(line, {});

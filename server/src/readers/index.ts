@@ -30,7 +30,7 @@ const LEGACY: ReaderNotice = {
 function looksLikeHtml(bytes: Uint8Array): boolean {
   let head = '';
   for (let i = 0; i < Math.min(bytes.length, 1024); i++) head += String.fromCharCode(bytes[i]);
-  return /^\s*(?:\ufeff|ï»¿)?\s*(?:<!doctype html|<html|<\?xml[^>]*>\s*<html|<meta|<head)/i.test(head);
+  return /^\s*(?:ï»¿\s*)?(?:<!doctype html|<html|<\?xml[^>]*>\s*<html|<meta|<head)/i.test(head);
 }
 
 async function dispatch(kind: OriginalKind, bytes: Uint8Array): Promise<ReadResult> {

@@ -45,35 +45,106 @@ export function configurePdfjs(assets: PdfjsAssets | undefined): void {
 // ---------------------------------------------------------------------------------------------------------
 // Loading pdf.js
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-type Pdfjs = any;
+// The parts of pdf.js this reader uses, as pdf.js gives them (the module is loaded at run time from a file, so
+// pdfjs-dist's own declarations are not in the build). Values pdf.js does not promise are `unknown` and checked.
+
+/** A text item of `page.getTextContent()` (marked-content items have no `str`). */
+interface PdfjsTextItem {
+  str?: unknown;
+  transform?: number[];
+  width?: number;
+  height?: number;
+  dir?: string;
+}
+
+/** `page.getOperatorList()`: operator codes (`OPS`) and each one's arguments. */
+interface PdfjsOperatorList {
+  fnArray: number[];
+  argsArray: unknown[];
+}
+
+interface PdfjsPage {
+  /** [x1, y1, x2, y2] of the page. */
+  view: number[];
+  getTextContent(): Promise<{ items: PdfjsTextItem[] }>;
+  getOperatorList(options: { annotationMode?: number }): Promise<PdfjsOperatorList>;
+  cleanup?(): unknown;
+}
+
+interface PdfjsDocument {
+  numPages: number;
+  getPage(pageNumber: number): Promise<PdfjsPage>;
+  destroy(): Promise<void>;
+}
+
+interface PdfjsLoadingTask {
+  promise: Promise<PdfjsDocument>;
+  destroy?(): Promise<void>;
+}
+
+/** The pdf.js module (`pdf.mjs`). */
+interface Pdfjs {
+  getDocument(params: Record<string, unknown>): PdfjsLoadingTask;
+  OPS: Record<string, number>;
+  AnnotationMode?: { DISABLE?: number };
+}
+
+/** The host's `process` where there is one (Node, Electron), as far as it is read here. */
+interface HostProcess {
+  versions?: { node?: unknown; nw?: unknown; electron?: unknown };
+  type?: unknown;
+  getBuiltinModule?: unknown;
+  cwd(): string;
+  toString(): string;
+}
+
+/** The globals this reader reads or sets. */
+const host = globalThis as { process?: HostProcess; DOMMatrix?: unknown; pdfjsWorker?: unknown };
+
+/** The Node built-ins `nodeAssets` uses, as far as it uses them. */
+interface NodeFs {
+  existsSync(file: string): boolean;
+  promises: { readFile(file: string): Promise<Uint8Array> };
+}
+interface NodePath {
+  join(...parts: string[]): string;
+  dirname(file: string): string;
+}
+interface NodeUrl {
+  pathToFileURL(file: string): { href: string };
+}
+interface NodeModule {
+  createRequire(file: string): { resolve(id: string): string };
+}
 
 /** `import()` that survives TypeScript's CommonJS output (which would turn it into `require`). */
-const importModule = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<any>;
+// eslint-disable-next-line @typescript-eslint/no-implied-eval -- a constant body: the only way to keep a real import() in the CommonJS build
+const importModule = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<unknown>;
 
 let loaded: Promise<{ pdfjs: Pdfjs; assets: PdfjsAssets }> | undefined;
 
 declare const __dirname: string | undefined;
-declare const require: ((name: string) => any) | undefined;
+declare const require: ((name: string) => unknown) | undefined;
 
 /** The default in Node: the copy shipped next to the bundle (`<dir>/pdfjs/`), else the installed package. */
 function nodeAssets(): PdfjsAssets | undefined {
-  const proc = (globalThis as any).process;
+  const proc = host.process;
   // Node ≥ 20.16 has process.getBuiltinModule; the Node of older VS Code builds only has CommonJS `require`.
-  const builtin: ((name: string) => any) | undefined =
-    typeof proc?.getBuiltinModule === 'function'
-      ? (name) => proc.getBuiltinModule(name)
+  const getBuiltin = proc?.getBuiltinModule;
+  const builtin: ((name: string) => unknown) | undefined =
+    proc && typeof getBuiltin === 'function'
+      ? (name) => (getBuiltin as (this: HostProcess, name: string) => unknown).call(proc, name)
       : typeof require === 'function' && typeof proc?.versions?.node === 'string'
         ? (name) => require(name)
         : undefined;
-  if (!builtin) return undefined;
-  const fs = builtin('fs');
-  const path = builtin('path');
-  const url = builtin('url');
+  if (!proc || !builtin) return undefined;
+  const fs = builtin('fs') as NodeFs;
+  const path = builtin('path') as NodePath;
+  const url = builtin('url') as NodeUrl;
   const here = typeof __dirname === 'string' ? __dirname : proc.cwd();
   const candidates: string[] = [path.join(here, 'pdfjs')];
   try {
-    const req = builtin('module').createRequire(path.join(here, 'noop.js'));
+    const req = (builtin('module') as NodeModule).createRequire(path.join(here, 'noop.js'));
     candidates.push(path.dirname(req.resolve('pdfjs-dist/package.json')));
   } catch {
     // not installed: only the shipped copy can serve
@@ -101,7 +172,7 @@ function loadPdfjs(): Promise<{ pdfjs: Pdfjs; assets: PdfjsAssets }> {
     if (!assets) throw new Error('pdf.js is not available in this host');
     // pdf.js builds one DOMMatrix when it loads (for its canvas renderer, which we never use); Node has none, and
     // the package's optional native canvas that would supply it is not shipped. A plain identity stands in.
-    (globalThis as any).DOMMatrix ??= class DOMMatrix {
+    host.DOMMatrix ??= class DOMMatrix {
       a = 1;
       b = 0;
       c = 0;
@@ -116,14 +187,16 @@ function loadPdfjs(): Promise<{ pdfjs: Pdfjs; assets: PdfjsAssets }> {
       warn(...args);
     };
     let pdfjs: Pdfjs;
-    let worker: any;
+    let worker: unknown;
     try {
-      [pdfjs, worker] = await Promise.all([importModule(assets.module), importModule(assets.worker)]);
+      const [main, workerModule] = await Promise.all([importModule(assets.module), importModule(assets.worker)]);
+      pdfjs = main as Pdfjs;
+      worker = workerModule;
     } finally {
       console.warn = warn;
     }
     // The "worker" runs in this thread: pdf.js uses globalThis.pdfjsWorker instead of starting one.
-    (globalThis as any).pdfjsWorker ??= worker;
+    host.pdfjsWorker ??= worker;
     return { pdfjs, assets };
   })();
   loaded.catch(() => {
@@ -214,7 +287,7 @@ function multiply(m: Matrix, n: Matrix): Matrix {
 const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 
 /** The axis-aligned rules a page draws: stroked segments and thin filled rectangles, in page space. */
-function rulesOf(ops: { fnArray: number[]; argsArray: any[] }, OPS: Record<string, number>): { h: HSeg[]; v: VSeg[] } {
+function rulesOf(ops: PdfjsOperatorList, OPS: Record<string, number>): { h: HSeg[]; v: VSeg[] } {
   const h: HSeg[] = [];
   const v: VSeg[] = [];
   const stack: Matrix[] = [];
@@ -229,17 +302,19 @@ function rulesOf(ops: { fnArray: number[]; argsArray: any[] }, OPS: Record<strin
   };
   for (let i = 0; i < ops.fnArray.length; i++) {
     const fn = ops.fnArray[i];
-    const args = ops.argsArray[i];
+    const args = ops.argsArray[i] as unknown[] | null | undefined;
     if (fn === OPS.save) stack.push(ctm);
     else if (fn === OPS.restore) ctm = stack.pop() ?? IDENTITY;
     else if (fn === OPS.transform) ctm = multiply(ctm, args as Matrix);
     else if (fn === OPS.paintFormXObjectBegin) {
       stack.push(ctm);
-      if (Array.isArray(args?.[0]) || ArrayBuffer.isView(args?.[0])) ctm = multiply(ctm, Array.from(args[0] as ArrayLike<number>) as Matrix);
+      if (Array.isArray(args?.[0]) || ArrayBuffer.isView(args?.[0])) ctm = multiply(ctm, Array.from(args?.[0] as ArrayLike<number>) as Matrix);
     } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? IDENTITY;
     else if (fn === OPS.constructPath) {
-      const paint = args?.[0];
-      const data = args?.[1]?.[0];
+      // [paint operator, [path data], …]; the data: an operator (0 moveTo, 1 lineTo, 2 curveTo, 3 curveTo2/3,
+      // 4 closePath) and its coordinates, in one flat array
+      const paint = args?.[0] as number;
+      const data = (args?.[1] as (ArrayLike<number> | null | undefined)[] | null | undefined)?.[0];
       if (!data || typeof data.length !== 'number') continue;
       const stroke = strokeOps.has(paint);
       const fill = fillOps.has(paint);
@@ -464,7 +539,7 @@ function textLine(runs: Run[]): TextLine {
   let size = 0;
   for (const r of runs) {
     const gap = r.x - lastRight;
-    const piece = r.str.replace(/\s+$/, '');
+    const piece = r.str.trimEnd();
     if (text && gap > Math.max(size, r.size) * 2.5) text += '\t' + piece.trimStart();
     else text = text ? joinPieces(text, piece.trimStart(), gap, Math.max(size, r.size)) : piece.trimStart();
     lastRight = runRight(r);
@@ -560,16 +635,16 @@ interface PageContent {
   scanned?: boolean;
 }
 
-async function readPage(doc: any, pdfjs: Pdfjs, pageNumber: number): Promise<PageContent> {
+async function readPage(doc: PdfjsDocument, pdfjs: Pdfjs, pageNumber: number): Promise<PageContent> {
   const page = await doc.getPage(pageNumber);
   const content = await page.getTextContent();
-  const [, , , pageTop] = page.view as number[];
-  const pageBottom = (page.view as number[])[1];
+  const [, , , pageTop] = page.view;
+  const pageBottom = page.view[1];
   const height = pageTop - pageBottom;
   const raw: Run[] = [];
-  for (const item of content.items as any[]) {
+  for (const item of content.items) {
     if (typeof item.str !== 'string' || !item.str.trim() || !item.transform) continue;
-    const [, , c, d, e, f] = item.transform as number[];
+    const [, , c, d, e, f] = item.transform;
     const size = Math.hypot(c, d) || item.height || 10;
     raw.push({ str: ideographs(item.str).replace(/[\t\r\n\f\v]/g, ' '), x: e, y: f - pageBottom, w: item.width || size * item.str.length, size, vertical: item.dir === 'ttb', len: item.dir === 'ttb' ? item.height || size * item.str.length : 0 });
   }
@@ -620,7 +695,7 @@ async function readPage(doc: any, pdfjs: Pdfjs, pageNumber: number): Promise<Pag
   if (!runs.length) {
     const ops = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode?.DISABLE });
     const images = new Set([pdfjs.OPS.paintImageXObject, pdfjs.OPS.paintInlineImageXObject, pdfjs.OPS.paintImageXObjectRepeat]);
-    scanned = (ops.fnArray as number[]).some((fn) => images.has(fn));
+    scanned = ops.fnArray.some((fn) => images.has(fn));
   }
   return { blocks, hasText: runs.length > 0, scanned };
 }
@@ -640,10 +715,10 @@ function continues(a: TextLine, b: TextLine, rightMargin: number, sameColumn: bo
 
 /** pdf.js's own test for Node (then it loads fonts synchronously and never waits for a font-load event). */
 function pdfjsThinksNode(): boolean {
-  const proc = (globalThis as any).process;
+  const proc = host.process;
   return (
     typeof proc === 'object' &&
-    proc + '' === '[object process]' &&
+    String(proc) === '[object process]' &&
     !proc.versions?.nw &&
     !(proc.versions?.electron && proc.type && proc.type !== 'browser')
   );
@@ -675,8 +750,8 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
       return { cMapData: await assets.readCMap(name), isCompressed: true };
     }
   }
-  let doc: any;
-  let task: any;
+  let doc: PdfjsDocument;
+  let task: PdfjsLoadingTask | undefined;
   try {
     task = pdfjs.getDocument({
       data: bytes.slice(),

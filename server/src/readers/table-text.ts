@@ -46,7 +46,7 @@ function isWide(code: number): boolean {
 
 /** Blank for the core: empty, or only spaces of any width (`&nbsp;`, U+3000). */
 export function cleanCell(text: string): string {
-  return text.replace(FIELD_BREAKS, ' ').replace(/^\s+|\s+$/g, '');
+  return text.replace(FIELD_BREAKS, ' ').trim();
 }
 
 /**
