@@ -83,3 +83,12 @@ test('--print-text prints the text the checker read (headers for several files);
   assert.equal(e.status, 2);
   assert.match(e.stderr, /empty\.pdf: /);
 });
+
+test('a real published PDF (洪泽区 2023) read from the file by the CLI: its findings with the page and table they are on', () => {
+  // the CLI reads files into Node Buffers, which pdf.js refuses unless the reader copies them into a plain array
+  const r = cliJson([path.join(FIXTURES, 'originals', 'pdf', 'hongze-qzf_2023.pdf')]);
+  assert.equal(r.stderr, '');
+  assert.equal(r.status, 1, 'two table-4 totals are wrong');
+  const got = (r.results[0].messages as unknown as { ruleId: string; page?: number; table?: number }[]).map((m) => `${m.ruleId}@${m.page}/${m.table}`);
+  assert.deepEqual(got, ['table-label-typo@3/2', 'format-mixed@4/2', 'table4-block-total@4/3', 'table4-block-total@4/3']);
+});

@@ -754,7 +754,9 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
   let task: PdfjsLoadingTask | undefined;
   try {
     task = pdfjs.getDocument({
-      data: bytes.slice(),
+      // a copy as a plain Uint8Array: pdf.js refuses Node's Buffer (what the CLI reads a file into), and it
+      // detaches the array it is given
+      data: new Uint8Array(bytes),
       CMapReaderFactory: CMapReader,
       cMapUrl: 'bundled/',
       cMapPacked: true,
