@@ -315,6 +315,19 @@ function readLabelled(ctx: Ctx, kind: TableKind, from: number, to: number, defs:
   const unread: GluedNote[] = [];
   if (found.length === 0) return { notes: { reconstructed, unread } };
   const resolved = new Map<RowDef, Row>();
+  /** A pending row read with the split the table's column sums leave (one information says so). */
+  const readByColumns = (p: Pending, row: Row): void => {
+    resolved.set(p.found.def, row);
+    reconstructed.push({
+      def: p.found.def,
+      label: p.label,
+      labelRange: p.labelRange,
+      labelLine: ctx.lineOf(p.labelRange.start),
+      raw: p.raw,
+      reason: 'column-identity',
+      values: row.cells.map((x) => x.raw),
+    });
+  };
   const pending: Pending[] = [];
   for (let k = 0; k < found.length; k++) {
     const f = found[k];
@@ -394,16 +407,7 @@ function readLabelled(ctx: Ctx, kind: TableKind, from: number, to: number, defs:
         return evaluated > 0;
       });
       if (pass.length === 1) {
-        resolved.set(p.found.def, pass[0]);
-        reconstructed.push({
-          def: p.found.def,
-          label: p.label,
-          labelRange: p.labelRange,
-          labelLine: ctx.lineOf(p.labelRange.start),
-          raw: p.raw,
-          reason: 'column-identity',
-          values: pass[0].cells.map((x) => x.raw),
-        });
+        readByColumns(p, pass[0]);
         pending.splice(k--, 1);
         progress = true;
       }
@@ -443,16 +447,7 @@ function readLabelled(ctx: Ctx, kind: TableKind, from: number, to: number, defs:
       visit(0);
       if (pass.length === 1) {
         pending.forEach((p, k) => {
-          resolved.set(p.found.def, pass[0][k]);
-          reconstructed.push({
-            def: p.found.def,
-            label: p.label,
-            labelRange: p.labelRange,
-            labelLine: ctx.lineOf(p.labelRange.start),
-            raw: p.raw,
-            reason: 'column-identity',
-            values: pass[0][k].cells.map((x) => x.raw),
-          });
+          readByColumns(p, pass[0][k]);
         });
         pending.length = 0;
       }
