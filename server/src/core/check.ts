@@ -11,7 +11,7 @@ import type { Report } from './model';
 import { compareFindings, type Finding, type OtherReport, type Rule } from './rule';
 import { lintReport, type LintOptions, type LintResult, type RuleFailure, type RuleSetting } from './engine';
 import type { Pairing, Segment } from './incremental';
-import { findSameYear, MAX_SAME_YEAR, PairIndex, previousYearAmong, reportKey } from './pairing';
+import { findSameYear, PairIndex, previousYearAmong, reportKey, sameYearAmong } from './pairing';
 import { parseDocument } from './parser';
 
 export interface CheckOptions {
@@ -129,20 +129,7 @@ export function documentPairing(
   };
   // other agencies' reports of the same year in the other documents (cross-report-copy), as `findSameYear` picks them
   let all: readonly StampedReport[] | undefined;
-  const sameYear = (i: number, segments: readonly Segment[]): StampedReport[] => {
-    const k = segments[i].summary.pairKey;
-    if (!k) return [];
-    const seen = new Set<string>([k.key]);
-    const out: StampedReport[] = [];
-    for (const o of (all ??= others())) {
-      const ok = reportKey(o.report);
-      if (!ok || ok.year !== k.year || seen.has(ok.key)) continue;
-      seen.add(ok.key);
-      out.push(o);
-      if (out.length >= MAX_SAME_YEAR) break;
-    }
-    return out;
-  };
+  const sameYear = (i: number, segments: readonly Segment[]): StampedReport[] => sameYearAmong(segments[i].summary.pairKey, (all ??= others()));
   return {
     keyOf: (i, segments) => {
       const p = resolve(i, segments);

@@ -194,18 +194,22 @@ export const MAX_SAME_YEAR = 32;
  * `cross-report-copy`; at most `MAX_SAME_YEAR`, in the given order. Same exclusions as `findPreviousYear`.
  */
 export function findSameYear<T extends { readonly report: Report }>(report: Report, candidates: readonly T[]): T[] {
-  if (report.notAReport || report.encodingSuspect) return [];
-  const key = agencyKey(report);
-  const year = report.title?.year;
-  if (key === undefined || year === undefined) return [];
-  const seen = new Set<string>([key]);
+  return sameYearAmong(reportKey(report), candidates, report);
+}
+
+/**
+ * `findSameYear` for a report known by its pairing key only (the incremental linter's summaries): the candidates
+ * whose report is of the key's year and another agency, one per agency, at most `MAX_SAME_YEAR`; `self` is skipped.
+ */
+export function sameYearAmong<T extends { readonly report: Report }>(k: ReportKey, candidates: readonly T[], self?: Report): T[] {
+  if (!k) return [];
+  const seen = new Set<string>([k.key]);
   const out: T[] = [];
   for (const c of candidates) {
-    const other = c.report;
-    if (other === report || other.notAReport || other.encodingSuspect || other.title?.year !== year) continue;
-    const k = agencyKey(other);
-    if (k === undefined || seen.has(k)) continue;
-    seen.add(k);
+    if (c.report === self) continue;
+    const other = reportKey(c.report);
+    if (!other || other.year !== k.year || seen.has(other.key)) continue;
+    seen.add(other.key);
     out.push(c);
     if (out.length >= MAX_SAME_YEAR) break;
   }
