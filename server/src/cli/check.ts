@@ -302,9 +302,8 @@ async function checkOriginal(
     return { result: { ...base, messages: [], failures: [], previousYears: [], original: { kind: read.kind, notices: read.notices, unread: true } }, keys: [] };
   }
   const { others, indexes } = await loadOthers(filePath, options.pairWith);
-  const checked = checkDocument(read.text, { rules: options.rules, uri: filePath, name: path.basename(filePath), others: () => others, sameYear: 'all', repetitionThreshold: options.repetitionThreshold });
-  const result = suppressions.length ? { ...checked, findings: withoutSuppressed(checked.findings, checked.report.index, suppressions) } : checked;
-  const keys: readonly ReportKey[] = checked.reports.map(reportKey);
+  const result = checkFileText(read.text, filePath, options, others, suppressions);
+  const keys: readonly ReportKey[] = result.reports.map(reportKey);
   const textLines = read.text.split('\n');
   const messages = result.findings.map((f) => {
     const m = toMessage(result, f, filePath, indexes);
@@ -318,11 +317,34 @@ async function checkOriginal(
       messages,
       failures: result.failures,
       ...(options.grids ? { grids: documentGrids(result.reports, result.findings) } : {}),
-      previousYears: [...new Set(checked.previousYears.map((p) => p.uri))].sort(),
+      previousYears: [...new Set(result.previousYears.map((p) => p.uri))].sort(),
       original: { kind: read.kind, notices: read.notices, unread: false, ...(fixRefused ? { fixRefused } : {}) },
     },
     keys,
   };
+}
+
+/**
+ * The one check of a file's text (the core's `checkDocument`, text file or original alike): the command line's
+ * rule levels and repetition threshold, the paired files' reports, the other agencies' reports in the same file,
+ * and the project configuration's suppressions for this file.
+ */
+function checkFileText(
+  text: string,
+  filePath: string,
+  options: CheckOptions,
+  others: readonly OtherReport[],
+  suppressions: readonly { readonly rule: string; readonly line?: number }[],
+): CheckResult {
+  const result = checkDocument(text, {
+    rules: options.rules,
+    uri: filePath,
+    name: path.basename(filePath),
+    others: () => others,
+    sameYear: 'all',
+    repetitionThreshold: options.repetitionThreshold,
+  });
+  return suppressions.length ? { ...result, findings: withoutSuppressed(result.findings, result.report.index, suppressions) } : result;
 }
 
 /**
@@ -355,11 +377,10 @@ async function checkText(
 ): Promise<FileResult> {
   const { others, indexes } = await loadOthers(filePath, options.pairWith);
   const used = new Set<string>();
-  const name = path.basename(filePath);
   const lintText = (text: string): CheckResult => {
-    const result = checkDocument(text, { rules: options.rules, uri: filePath, name, others: () => others, sameYear: 'all', repetitionThreshold: options.repetitionThreshold });
+    const result = checkFileText(text, filePath, options, others, suppressions);
     for (const p of result.previousYears) used.add(p.uri);
-    return suppressions.length ? { ...result, findings: withoutSuppressed(result.findings, result.report.index, suppressions) } : result;
+    return result;
   };
 
   const initial = lintText(decoded.text);
