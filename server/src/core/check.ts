@@ -58,17 +58,17 @@ export function checkReports(reports: readonly Report[], options: CheckOptions =
   const own: OtherReport[] = options.previousYearOf ? [] : reports.map((report) => ({ report, name, uri }));
   let others: readonly OtherReport[] | undefined;
   const otherReports = (): readonly OtherReport[] => (others ??= options.others?.() ?? []);
+  // where other agencies' reports of the same year are looked for: built once per check, not once per report
+  let pool: readonly OtherReport[] | undefined;
+  const sameYearPool = (): readonly OtherReport[] =>
+    (pool ??= options.sameYear === 'all' ? [...reports.map((report) => ({ report, name, uri })), ...otherReports()] : otherReports());
   const previousYears: OtherReport[] = [];
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   for (const report of reports) {
     const previousYear = options.previousYearOf ? options.previousYearOf(report) : previousYearAmong(report, own, otherReports);
     if (previousYear && !previousYears.includes(previousYear)) previousYears.push(previousYear);
-    const sameYear =
-      options.sameYearReports ??
-      (options.sameYear && reportKey(report)
-        ? findSameYear(report, options.sameYear === 'all' ? [...reports.map((r) => ({ report: r, name, uri })), ...otherReports()] : otherReports())
-        : undefined);
+    const sameYear = options.sameYearReports ?? (options.sameYear && reportKey(report) ? findSameYear(report, sameYearPool()) : undefined);
     const res = lintReport(report, { rules: options.rules, ruleSet: options.ruleSet, previousYear, sameYear, repetitionThreshold: options.repetitionThreshold });
     findings.push(...res.findings);
     failures.push(...res.failures);
