@@ -183,11 +183,35 @@ interface AnchorSpec {
   /** Per def (same index): its label without the leading numeral, and without punctuation (matchBuffer). */
   bareNorms: readonly string[];
   plainNorms: readonly string[];
+  /** Label or variant → the defs it names, in def order, with how (matchBuffer step 1 without a scan of the defs). */
+  byLabel: ReadonlyMap<string, readonly { index: number; match: 'exact' | 'variant' }[]>;
+  /** Label without its numeral → the defs with that bare label, in def order. */
+  byBare: ReadonlyMap<string, readonly number[]>;
 }
 
 /** A spec with the per-def label forms matchBuffer compares against, computed once. */
-function anchorSpec(s: Omit<AnchorSpec, 'bareNorms' | 'plainNorms'>): AnchorSpec {
-  return { ...s, bareNorms: s.defs.map((d) => bare(d.norm)), plainNorms: s.defs.map((d) => d.norm.replace(PUNCT_RE, '')) };
+function anchorSpec(s: Omit<AnchorSpec, 'bareNorms' | 'plainNorms' | 'byLabel' | 'byBare'>): AnchorSpec {
+  const byLabel = new Map<string, { index: number; match: 'exact' | 'variant' }[]>();
+  const byBare = new Map<string, number[]>();
+  const add = <T>(m: Map<string, T[]>, k: string, v: T): void => {
+    const list = m.get(k);
+    if (list) list.push(v);
+    else m.set(k, [v]);
+  };
+  const bareNorms = s.defs.map((d) => bare(d.norm));
+  s.defs.forEach((d, j) => {
+    add(byLabel, d.norm, { index: j, match: 'exact' as const });
+    // a variant equal to the def's own label matched as exact already (the label is compared first)
+    for (const v of d.variants ?? []) if (v !== d.norm) add(byLabel, v, { index: j, match: 'variant' as const });
+    add(byBare, bareNorms[j], j);
+  });
+  return { ...s, bareNorms, plainNorms: s.defs.map((d) => d.norm.replace(PUNCT_RE, '')), byLabel, byBare };
+}
+
+/** The largest Dice coefficient two strings of these lengths can have (bigram counts bound the common ones). */
+function diceBound(a: number, b: number): number {
+  if (a < 2 || b < 2) return 0;
+  return (2 * Math.min(a - 1, b - 1)) / (a - 1 + b - 1);
 }
 
 const ITEM_MARK = /(?:\d{1,2}\.|\([一二三四五六七八九十]{1,2}\)|[一二三四五六七八九十]{1,2}、)/;
@@ -238,18 +262,15 @@ function matchBuffer(buf: readonly Tok[], spec: AnchorSpec, next: number, matche
   // 1. exact (or a known variant) against every row not yet seen; then the same label without its numeral
   for (const s of suffixes) {
     if (!s.rest) continue;
-    for (let j = 0; j < defs.length; j++) {
-      if (matched.has(j)) continue;
-      const d = defs[j];
-      if (d.norm === s.rest) return { kind: 'row', index: j, def: d, toks: s.toks, match: 'exact', similarity: 1 };
-      if (d.variants?.includes(s.rest)) return { kind: 'row', index: j, def: d, toks: s.toks, match: 'variant', similarity: 1 };
+    for (const hit of spec.byLabel.get(s.rest) ?? []) {
+      if (!matched.has(hit.index)) return { kind: 'row', index: hit.index, def: defs[hit.index], toks: s.toks, match: hit.match, similarity: 1 };
     }
   }
   for (const s of suffixes) {
     const b = bare(s.rest);
     if (b.length < 4) continue; // 其他, 总计 … are too short to stand without their numeral
-    for (let j = 0; j < defs.length; j++) {
-      if (!matched.has(j) && spec.bareNorms[j] === b) return { kind: 'row', index: j, def: defs[j], toks: s.toks, match: 'exact', similarity: 1 };
+    for (const j of spec.byBare.get(b) ?? []) {
+      if (!matched.has(j)) return { kind: 'row', index: j, def: defs[j], toks: s.toks, match: 'exact', similarity: 1 };
     }
   }
   // 2. a complete group label (longest suffix)
@@ -285,6 +306,9 @@ function matchBuffer(buf: readonly Tok[], spec: AnchorSpec, next: number, matche
     for (const j of window) {
       const d = defs[j];
       if (plain === spec.plainNorms[j]) return { kind: 'row', index: j, def: d, toks: s.toks, match: 'exact', similarity: 1 };
+      // no bigram counting when the lengths alone rule the pair out
+      const bound = diceBound(s.rest.length, d.norm.length);
+      if (bound < FUZZY_MIN || (best && bound <= best.similarity!)) continue;
       const sim = dice(s.rest, d.norm);
       if (sim >= FUZZY_MIN && (!best || sim > best.similarity!)) {
         best = { kind: 'row', index: j, def: d, toks: s.toks, match: 'fuzzy', similarity: sim };
