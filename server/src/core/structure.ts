@@ -417,10 +417,20 @@ const MOJIBAKE_PAIRS = (
   '鐢灞炰炰簬勭悊佹眰鏁伴伴噺簩鍗鍗佹佹潯潯绗伅鍐敵璇仴搴満鍏伐浣骞达达紝杩涗锛堝浜嬮崼鍋竴姝叾浠锛変富鍔讹紝锛夋鎬昏'
 ).match(/../g)!;
 
-const DAMAGE_HINT_RE = new RegExp(`[\ufffd锟${[...new Set(MOJIBAKE_PAIRS.map((p) => p[0]))].join('')}]`);
+/** U+FFFD, 锟 and the first characters of the mojibake pairs, as a table: one lookup per character of the text. */
+const DAMAGE_HINT_CODES = (() => {
+  const t = new Uint8Array(65536);
+  for (const c of `\ufffd锟${MOJIBAKE_PAIRS.map((p) => p[0]).join('')}`) t[c.charCodeAt(0)] = 1;
+  return t;
+})();
+
+function mayBeDamaged(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (DAMAGE_HINT_CODES[text.charCodeAt(i)] === 1) return true;
+  return false;
+}
 
 export function detectEncodingDamage(text: string): { range: OffsetRange; reason: string } | undefined {
-  if (!DAMAGE_HINT_RE.test(text)) return undefined; // one pass over the text in the common case
+  if (!mayBeDamaged(text)) return undefined; // one pass over the text in the common case
   const fffd = text.indexOf('\ufffd');
   if (fffd >= 0) return { range: { start: fffd, end: fffd + 1 }, reason: 'U+FFFD' };
   const kun = text.indexOf('锟斤拷');

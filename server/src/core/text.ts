@@ -211,6 +211,10 @@ export class MappedText {
       let run = sl.start; // start of the current run of characters kept as written
       for (let i = sl.start; i < sl.end; i++) {
         const c = doc.charCodeAt(i);
+        if (c >= 0x4e00 && c <= 0x9fff) {
+          map[n++] = i; // CJK ideographs, most of the narrative: neither space nor folded
+          continue;
+        }
         const space = isSpaceCode(c);
         if (!space && !needsNfkcCode(c)) {
           map[n++] = i;

@@ -51,10 +51,10 @@ function sameRun(t: string, i: number, n: number): boolean {
 function doublings(t: string): Doubling[] {
   const out: Doubling[] = [];
   for (let i = 0; i + 1 < t.length; i++) {
-    // single function characters: 的的, 在在 …
-    const c = t[i];
-    const after = FUNCTION_CHARS.get(c);
-    if (after !== undefined && t[i + 1] === c) {
+    // single function characters: 的的, 在在 … (compared by code first: this runs for every narrative character)
+    const c = t.charCodeAt(i) === t.charCodeAt(i + 1) ? t[i] : '';
+    const after = c ? FUNCTION_CHARS.get(c) : undefined;
+    if (after !== undefined) {
       const aabb = (t[i + 2] !== undefined && t[i + 2] === t[i + 3] && t[i + 2] !== c) || (i >= 2 && t[i - 2] === t[i - 1] && t[i - 1] !== c);
       const fixed = (c === '了' && t.slice(i + 2, i + 3) === '之') || t[i + 2] === c;
       if (!aabb && !fixed && !(i > 0 && after.includes(t[i - 1]))) {
@@ -65,7 +65,7 @@ function doublings(t: string): Doubling[] {
     }
     // words of 2 to 4 characters written twice: 公开公开, 政府信息政府信息 (compared by code before any slicing:
     // this runs for every narrative character)
-    for (const n of [2, 3, 4]) {
+    for (let n = 2; n <= 4; n++) {
       if (i + 2 * n > t.length || !sameRun(t, i, n)) continue;
       const a = t.slice(i, i + n);
       if (!IDEOGRAPH.test(a) || NUMERALS.test(a[0]) || new Set(a).size === 1) continue;
