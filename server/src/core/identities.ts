@@ -210,6 +210,42 @@ function t4Identities(t: Table): Identity[] {
   }));
 }
 
+/** Per cell: the identities whose target it is, in identity order (only cells of aligned rows, as `cellOf`). */
+export const identitiesByTarget = perReport((report: Report): ReadonlyMap<Cell, readonly Identity[]> => {
+  const m = new Map<Cell, Identity[]>();
+  for (const id of identities(report)) {
+    const c = cellOf(id.target);
+    if (!c) continue;
+    const list = m.get(c);
+    if (list) list.push(id);
+    else m.set(c, [id]);
+  }
+  return m;
+});
+
+/** Per row and column: the identities the position takes part in (target or operand), each once, in identity order. */
+const involvement = perReport((report: Report): ReadonlyMap<Row, ReadonlyMap<number, readonly Identity[]>> => {
+  const m = new Map<Row, Map<number, Identity[]>>();
+  const add = (o: Operand, id: Identity): void => {
+    let cols = m.get(o.row);
+    if (!cols) m.set(o.row, (cols = new Map()));
+    const list = cols.get(o.col);
+    if (!list) cols.set(o.col, [id]);
+    else if (list[list.length - 1] !== id) list.push(id);
+  };
+  for (const id of identities(report)) {
+    add(id.target, id);
+    for (const o of id.plus) add(o, id);
+    for (const o of id.minus) add(o, id);
+  }
+  return m;
+});
+
+/** The identities the cell at (row, col) takes part in, in identity order. */
+export function identitiesAt(report: Report, row: Row, col: number): readonly Identity[] {
+  return involvement(report).get(row)?.get(col) ?? [];
+}
+
 function sameOperand(a: Operand, b: Operand): boolean {
   return a.row === b.row && a.col === b.col;
 }
@@ -224,11 +260,15 @@ export function involves(id: Identity, o: Operand): boolean {
  */
 export function isSafe(report: Report, edits: ReadonlyMap<Cell, number>): boolean {
   const ids = identities(report);
+  const edited = (o: Operand): boolean => {
+    const c = cellOf(o);
+    return c !== undefined && edits.has(c);
+  };
   for (const id of ids) {
-    const touched = [id.target, ...id.plus, ...id.minus].some((o) => {
-      const c = cellOf(o);
-      return c !== undefined && edits.has(c);
-    });
+    // plain loops: this runs over every identity for every proposed fix
+    let touched = edited(id.target);
+    for (let i = 0; !touched && i < id.plus.length; i++) touched = edited(id.plus[i]);
+    for (let i = 0; !touched && i < id.minus.length; i++) touched = edited(id.minus[i]);
     if (!touched) continue;
     const ev = evaluate(id, edits);
     if (!ev.evaluable || !ev.holds) return false;

@@ -46,16 +46,16 @@ function skipped(sentence: string, phrase: string): boolean {
 
 const N1 = new RegExp(`(?:共|累计|合计)?(?:新?收到|受理|接收|新收)(?:各类)?(?:政府)?信息公开申请(?:共计?|合计)?${NUM}件`, 'g');
 const N2 = /(?:未|没有)(?:收到|受理)过?(?:任何)?(?:政府信息公开|依申请公开)(?:申请|事项)?/g;
-const N3: { re: RegExp; item: string; rows: (t3: Table) => string[]; label: string }[] = [
-  { re: new RegExp(`予以公开[及和、或]部分公开(?:申请)?${NUM}件`, 'g'), item: '予以公开及部分公开', rows: () => ['r1', 'r2'], label: '（一）+（二）/总计' },
-  { re: new RegExp(`予以公开(?:申请|的|类)?${NUM}件`, 'g'), item: '予以公开', rows: () => ['r1'], label: '（一）予以公开/总计' },
-  { re: new RegExp(`(?<![及和、或])部分公开(?:的|类)?${NUM}件`, 'g'), item: '部分公开', rows: () => ['r2'], label: '（二）部分公开/总计' },
-  { re: new RegExp(`不予公开(?:的|类)?${NUM}件`, 'g'), item: '不予公开', rows: (t) => keysWith(t, 'r3_'), label: '（三）不予公开/总计' },
-  { re: new RegExp(`无法提供(?:的|类)?${NUM}件`, 'g'), item: '无法提供', rows: (t) => keysWith(t, 'r4_'), label: '（四）无法提供/总计' },
-  { re: new RegExp(`不予处理(?:的|类)?${NUM}件`, 'g'), item: '不予处理', rows: (t) => keysWith(t, 'r5_'), label: '（五）不予处理/总计' },
-  { re: new RegExp(`其他处理${NUM}件`, 'g'), item: '其他处理', rows: (t) => keysWith(t, 'r6'), label: '（六）其他处理/总计' },
-  { re: new RegExp(`上年结转${NUM}件`, 'g'), item: '上年结转', rows: () => ['carry_in'], label: '上年结转/总计' },
-  { re: new RegExp(`结转下年度(?:继续办理)?${NUM}件`, 'g'), item: '结转下年度', rows: () => ['carry_out'], label: '结转下年度/总计' },
+const N3: { re: RegExp; needle: string; item: string; rows: (t3: Table) => string[]; label: string }[] = [
+  { re: new RegExp(`予以公开[及和、或]部分公开(?:申请)?${NUM}件`, 'g'), needle: '予以公开', item: '予以公开及部分公开', rows: () => ['r1', 'r2'], label: '（一）+（二）/总计' },
+  { re: new RegExp(`予以公开(?:申请|的|类)?${NUM}件`, 'g'), needle: '予以公开', item: '予以公开', rows: () => ['r1'], label: '（一）予以公开/总计' },
+  { re: new RegExp(`(?<![及和、或])部分公开(?:的|类)?${NUM}件`, 'g'), needle: '部分公开', item: '部分公开', rows: () => ['r2'], label: '（二）部分公开/总计' },
+  { re: new RegExp(`不予公开(?:的|类)?${NUM}件`, 'g'), needle: '不予公开', item: '不予公开', rows: (t) => keysWith(t, 'r3_'), label: '（三）不予公开/总计' },
+  { re: new RegExp(`无法提供(?:的|类)?${NUM}件`, 'g'), needle: '无法提供', item: '无法提供', rows: (t) => keysWith(t, 'r4_'), label: '（四）无法提供/总计' },
+  { re: new RegExp(`不予处理(?:的|类)?${NUM}件`, 'g'), needle: '不予处理', item: '不予处理', rows: (t) => keysWith(t, 'r5_'), label: '（五）不予处理/总计' },
+  { re: new RegExp(`其他处理${NUM}件`, 'g'), needle: '其他处理', item: '其他处理', rows: (t) => keysWith(t, 'r6'), label: '（六）其他处理/总计' },
+  { re: new RegExp(`上年结转${NUM}件`, 'g'), needle: '上年结转', item: '上年结转', rows: () => ['carry_in'], label: '上年结转/总计' },
+  { re: new RegExp(`结转下年度(?:继续办理)?${NUM}件`, 'g'), needle: '结转下年度', item: '结转下年度', rows: () => ['carry_out'], label: '结转下年度/总计' },
 ];
 const N4 = new RegExp(`行政复议(?:案件|申请)?(?:共计?)?${NUM}(?:件|起)`, 'g');
 const N4_ZERO = /(?:未|没有)(?:发生|出现|收到|被申请)[^，,]{0,10}行政复议/g;
@@ -71,7 +71,24 @@ function keysWith(t: Table, prefix: string): string[] {
   return t.expected.filter((d) => d.result && d.key.startsWith(prefix)).map((d) => d.key);
 }
 
+/**
+ * Words without which a pattern cannot match: the sentence is searched for the word before the pattern runs (most
+ * sentences hold none of them, and a pattern that starts with optional groups is tried at every position).
+ */
+const NEEDLES = new Map<RegExp, string>([
+  [N1, '信息公开申请'],
+  [N2, '公开'],
+  ...N3.map((p): [RegExp, string] => [p.re, p.needle]),
+  [N4, '行政复议'],
+  [N4_ZERO, '行政复议'],
+  [N5, '行政诉讼'],
+  [N5_ZERO, '行政诉讼'],
+  [N6, '维持'],
+]);
+
 function* matches(re: RegExp, s: string): Generator<RegExpExecArray> {
+  const needle = NEEDLES.get(re);
+  if (needle !== undefined && s.indexOf(needle) < 0) return;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(s))) {

@@ -19,29 +19,34 @@ interface Marker {
   readonly to: number;
 }
 
-/** Where an inline marker may stand: the start of a sentence or right after a clause mark. */
-const BOUNDARY = '(?<=^|[。;；,，:：、#)）])';
+/**
+ * Where an inline marker may stand: the start of a sentence or right after one of these clause marks. Checked on
+ * the character before a match instead of a lookbehind, which the regex engine would try at every position.
+ */
+const BOUNDARY = '。;；,，:：、#)）';
 /** `一是` `二是` …: one family, one run per section (a new `一是` starts a new run). */
-const SHI_RE = new RegExp(`${BOUNDARY}([一二三四五六七八九十]{1,2})是`, 'g');
+const SHI_RE = /([一二三四五六七八九十]{1,2})是/g;
 /**
  * `一是` glued to the text before it (a web page's text without its line breaks: `5.加强平台建设一是…`) still
  * starts a new run, unless it ends a word (`之一是`, `统一是`, `唯一是`, `第一是`).
  */
-const SHI_START_RE = /(?<=[\u4e00-\u9fff])(?<![之统唯第同专单万划])一是/g;
+const SHI_WORD_ENDS = '之统唯第同专单万划';
 /** `首先` → `其次` → `再次`: only clause-initial and followed by a comma, as enumerations are written. */
 const ORDER_WORDS = ['首先', '其次', '再次'];
-const ORDER_RE = new RegExp(`${BOUNDARY}(首先|其次|再次)(?=[,，])`, 'g');
+const ORDER_RE = /(首先|其次|再次)(?=[,，])/g;
 /** `（一）…（二）…` inside a paragraph (markers at a line start are `subsection-numbering`'s). */
-const PAREN_CJK_RE = /(?<=^|[。;；,，:：])[(（]([一二三四五六七八九十]{1,2})[)）]/g;
-const PAREN_ARABIC_RE = /(?<=^|[。;；,，:：])[(（]([1-9１-９][0-9０-９]?)[)）]/g;
+const PAREN_BOUNDARY = '。;；,，:：';
+const PAREN_CJK_RE = /[(（]([一二三四五六七八九十]{1,2})[)）]/g;
+const PAREN_ARABIC_RE = /[(（]([1-9１-９][0-9０-９]?)[)）]/g;
 
 /** Offsets (in the sentence) of glued `一是` that restart a run. */
 function gluedStarts(s: Sentence): Marker[] {
   const out: Marker[] = [];
-  SHI_START_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = SHI_START_RE.exec(s.text))) {
-    out.push({ value: 1, written: m[0], numeralFrom: m.index, numeralTo: m.index + 1, sentence: s, render: toCjkNumber, from: m.index, to: m.index + 2 });
+  const t = s.text;
+  for (let at = t.indexOf('一是'); at >= 0; at = t.indexOf('一是', at + 1)) {
+    const before = at > 0 ? t.charCodeAt(at - 1) : -1;
+    if (before < 0x4e00 || before > 0x9fff || SHI_WORD_ENDS.includes(t[at - 1])) continue;
+    out.push({ value: 1, written: '一是', numeralFrom: at, numeralTo: at + 1, sentence: s, render: toCjkNumber, from: at, to: at + 2 });
   }
   return out;
 }
@@ -59,6 +64,7 @@ function midLine(doc: string, offset: number): boolean {
 function collect(
   sentences: readonly Sentence[],
   re: RegExp,
+  boundary: string,
   value: (s: string) => number | undefined,
   render: (n: number) => string,
   inlineIn?: string,
@@ -68,6 +74,10 @@ function collect(
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(s.text))) {
+      if (m.index > 0 && !boundary.includes(s.text[m.index - 1])) {
+        re.lastIndex = m.index + 1; // not a marker here: look again from the next character, as a lookbehind would
+        continue;
+      }
       const v = value(m[1]);
       if (v === undefined || v < 1) continue;
       // (一) starting a sentence counts only in the middle of a line (`…；（三）…`), not as a line's sub-heading
@@ -147,15 +157,15 @@ export const rule: Rule = {
       list.push(s);
     }
     for (const sentences of bySection.values()) {
-      const shi = [...collect(sentences, SHI_RE, parseCjkNumber, toCjkNumber), ...sentences.flatMap(gluedStarts)].sort(
+      const shi = [...collect(sentences, SHI_RE, BOUNDARY, parseCjkNumber, toCjkNumber), ...sentences.flatMap(gluedStarts)].sort(
         (a, b) => a.sentence.map[a.from] - b.sentence.map[b.from],
       );
       for (const run of runs(shi)) yield* checkRun(run);
-      for (const run of runs(collect(sentences, ORDER_RE, (w) => ORDER_WORDS.indexOf(w) + 1, (n) => ORDER_WORDS[n - 1] ?? '')))
+      for (const run of runs(collect(sentences, ORDER_RE, BOUNDARY, (w) => ORDER_WORDS.indexOf(w) + 1, (n) => ORDER_WORDS[n - 1] ?? '')))
         yield* checkRun(run);
       for (const para of paragraphs(sentences)) {
-        for (const run of runs(collect(para, PAREN_CJK_RE, parseCjkNumber, toCjkNumber, report.text))) yield* checkRun(run);
-        for (const run of runs(collect(para, PAREN_ARABIC_RE, (d) => Number(d.normalize('NFKC')), (n) => String(n), report.text))) yield* checkRun(run);
+        for (const run of runs(collect(para, PAREN_CJK_RE, PAREN_BOUNDARY, parseCjkNumber, toCjkNumber, report.text))) yield* checkRun(run);
+        for (const run of runs(collect(para, PAREN_ARABIC_RE, PAREN_BOUNDARY, (d) => Number(d.normalize('NFKC')), (n) => String(n), report.text))) yield* checkRun(run);
       }
     }
   },

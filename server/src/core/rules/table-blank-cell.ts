@@ -1,12 +1,12 @@
 import type { Rule, RawFinding } from '../rule';
 import type { Cell, Report, Row, Table } from '../model';
 import { msg, fmt } from '../messages';
-import { evaluate, identities, isSafe, cellOf, type Identity } from '../identities';
+import { evaluate, identitiesByTarget, isSafe, type Identity } from '../identities';
 import { fix } from './_util';
 
 /** The identity that defines a derived cell: its row total / subtotal, or (七)总计 by column, or a T4 block. */
-function definingIdentity(ids: readonly Identity[], row: Row, cell: Cell): Identity | undefined {
-  const own = ids.filter((id) => cellOf(id.target) === cell);
+function definingIdentity(report: Report, row: Row, cell: Cell): Identity | undefined {
+  const own = identitiesByTarget(report).get(cell) ?? [];
   if (row.def.key === 'total') return own.find((i) => i.kind === 'results-total') ?? own[0];
   return own.find((i) => i.kind === 'row-total' || i.kind === 'legal-subtotal' || i.kind === 't4-block' || i.kind === 'group-subtotal') ?? own[0];
 }
@@ -17,11 +17,10 @@ function blankCells(t: Table): Cell[] {
 
 /** Fill derived blanks with their computed values, when all inputs are known and the result is safe. */
 function computedFill(report: Report, row: Row, blanks: Cell[]): Map<Cell, number> | undefined {
-  const ids = identities(report);
   const edits = new Map<Cell, number>();
   for (const c of blanks) {
     if (!c.column.derived) return undefined;
-    const id = definingIdentity(ids, row, c);
+    const id = definingIdentity(report, row, c);
     if (!id) return undefined;
     const ev = evaluate(id, new Map([[c, 0]]));
     if (!ev.evaluable) return undefined;

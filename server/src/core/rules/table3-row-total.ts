@@ -1,16 +1,12 @@
 import type { Rule, RawFinding, Fix } from '../rule';
 import type { Cell, Report, Row } from '../model';
-import { evaluate, identities, valueOf, cellOf, type Identity } from '../identities';
+import { evaluate, identitiesAt, valueOf, cellOf, type Identity } from '../identities';
 import { claims, claimTableValue } from '../narrative';
 import { failures, identityFinding, setCellsFix, type IdentityFailure } from './_identity';
 
 /** Column identities (results total, balance) that involve the cell of `row` in column `col`. */
 function columnIdentities(report: Report, row: Row, col: number): Identity[] {
-  return identities(report).filter(
-    (id) =>
-      (id.kind === 'results-total' || id.kind === 'column-balance' || id.kind === 'group-subtotal') &&
-      [id.target, ...id.plus, ...id.minus].some((o) => o.row === row && o.col === col),
-  );
+  return identitiesAt(report, row, col).filter((id) => id.kind === 'results-total' || id.kind === 'column-balance' || id.kind === 'group-subtotal');
 }
 
 /**
