@@ -3,14 +3,15 @@
  * glued digits split only where exactly one split satisfies the table's own identities (core/glued.ts).
  */
 
-import { test } from 'node:test';
+import { describe, it, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lint, type LintResult } from '../../server/src/core';
 import type { Row, Table } from '../../server/src/core/model';
 import { FIXTURES } from '../helpers';
-import { consistentT3, consistentT4, generateReport, T3_KEYS_2019, T3_KEYS_2021 } from '../gen/report';
+import { consistentT3, consistentT4, generateReport, rng, T3_KEYS_2019, T3_KEYS_2021 } from '../gen/report';
+import { validSpan } from '../../server/src/core/glued';
 import { glue } from '../gen/glued';
 
 const REAL = path.join(FIXTURES, 'real');
@@ -139,4 +140,42 @@ test('glued digits: a very long run is not searched without bound (linear time)'
   const long = base.replace('（一）予以公开270020130', `（一）予以公开${'1'.repeat(5000)}`);
   const r = lint(long);
   assert.ok(glued(r).some((m) => m.includes('“（一）予以公开”') && m.includes('未读取')));
+});
+
+describe('validSpan: the split search checks a cut without making the substring', () => {
+  // the cell patterns it stands for, as the search used to test them on each substring
+  const patterns = {
+    count: /^(?:0|[1-9]\d{0,8}|[1-9]\d{0,2}(?:,\d{3})+)$/,
+    amount: /^(?:0|[1-9]\d{0,11})(?:\.\d{1,6})?$/,
+    change: /^[+\-]?(?:0|[1-9]\d{0,8})$/,
+  } as const;
+
+  it('agrees with the cell patterns on every cut of 20,000 random groups', () => {
+    const rand = rng(7);
+    const alphabet = '0123456789000111,,.-+';
+    let valid = 0;
+    for (let n = 0; n < 20_000; n++) {
+      const len = 1 + Math.floor(rand() * 18);
+      let s = '';
+      for (let i = 0; i < len; i++) s += alphabet[Math.floor(rand() * alphabet.length)];
+      for (let a = 0; a < s.length; a++) {
+        for (let b = a + 1; b <= s.length; b++) {
+          for (const kind of ['count', 'amount', 'change'] as const) {
+            const expected = patterns[kind].test(s.slice(a, b));
+            if (expected) valid++;
+            assert.equal(validSpan(s, a, b, kind), expected, `${kind} ${JSON.stringify(s.slice(a, b))}`);
+          }
+        }
+      }
+    }
+    assert.ok(valid > 10_000, `only ${valid} valid cuts: the random groups do not exercise the valid forms`);
+  });
+
+  it('accepts the forms reports write and refuses the others', () => {
+    const ok = (t: string, kind: 'count' | 'amount' | 'change'): boolean => validSpan(t, 0, t.length, kind);
+    assert.ok(ok('0', 'count') && ok('705', 'count') && ok('1,234,567', 'count') && ok('999999999', 'count'));
+    assert.ok(!ok('05', 'count') && !ok('1234567890', 'count') && !ok('12,34', 'count') && !ok('1.5', 'count'));
+    assert.ok(ok('0.5', 'amount') && ok('83.42', 'amount') && !ok('1.1234567', 'amount') && !ok('.5', 'amount'));
+    assert.ok(ok('-3', 'change') && ok('+12', 'change') && ok('-0', 'change') && !ok('+', 'change') && !ok('1,000', 'change'));
+  });
 });

@@ -104,15 +104,53 @@ function compactOf(text: string, from: number, to: number): Compact {
 
 // ---------------------------------------------------------------- splitting a run of digits
 
-const COUNT_TOKEN_RE = /^(?:0|[1-9]\d{0,8}|[1-9]\d{0,2}(?:,\d{3})+)$/;
-const AMOUNT_TOKEN_RE = /^(?:0|[1-9]\d{0,11})(?:\.\d{1,6})?$/;
-const CHANGE_TOKEN_RE = /^[+\-]?(?:0|[1-9]\d{0,8})$/;
 const UNIT_CHARS = new Set(['元', '项', '件', '个', '条']);
 
-function validToken(tok: string, col: ColumnDef): boolean {
-  if (col.kind === 'change') return CHANGE_TOKEN_RE.test(tok);
-  if (col.kind === 'amount') return AMOUNT_TOKEN_RE.test(tok);
-  return COUNT_TOKEN_RE.test(tok);
+function isDigitAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
+
+/** Whether s[a, b) is all digits. */
+function digitsOnly(s: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (!isDigitAt(s, i)) return false;
+  return true;
+}
+
+/**
+ * Whether s[a, b) is a valid cell for a column of this kind, without making the substring (the split search tries
+ * every cut of every group): a count `^(?:0|[1-9]\d{0,8}|[1-9]\d{0,2}(?:,\d{3})+)$`, an amount
+ * `^(?:0|[1-9]\d{0,11})(?:\.\d{1,6})?$`, a change `^[+\-]?(?:0|[1-9]\d{0,8})$`.
+ */
+export function validSpan(s: string, a: number, b: number, kind: ColumnDef['kind']): boolean {
+  if (kind === 'change') {
+    const c = s.charCodeAt(a);
+    if (c === 43 /* + */ || c === 45 /* - */) a++;
+  }
+  const n = b - a;
+  if (n <= 0) return false;
+  const first = s.charCodeAt(a);
+  if (first === 48 /* 0 */) {
+    if (n === 1) return true;
+    // 0.5: an amount's integer part may be 0
+    return kind === 'amount' && s.charCodeAt(a + 1) === 46 && n - 2 >= 1 && n - 2 <= 6 && digitsOnly(s, a + 2, b);
+  }
+  if (first < 49 || first > 57) return false;
+  if (kind === 'amount') {
+    let i = a + 1;
+    while (i < b && isDigitAt(s, i)) i++;
+    if (i - a > 12) return false;
+    if (i === b) return true;
+    return s.charCodeAt(i) === 46 /* . */ && b - i - 1 >= 1 && b - i - 1 <= 6 && digitsOnly(s, i + 1, b);
+  }
+  if (n <= 9 && digitsOnly(s, a + 1, b)) return true;
+  if (kind === 'change') return false;
+  // 1,234,567: one to three digits, then groups of a comma and three digits
+  let i = a + 1;
+  while (i < b && i - a < 3 && isDigitAt(s, i)) i++;
+  if (i === b || (b - i) % 4 !== 0) return false;
+  for (; i < b; i += 4) if (s.charCodeAt(i) !== 44 /* , */ || !digitsOnly(s, i + 1, i + 4)) return false;
+  return true;
 }
 
 interface Group {
@@ -154,11 +192,11 @@ function splitsOf(groups: readonly Group[], cols: readonly ColumnDef[], limit: n
     if (!col) return;
     // the cells still to fill cannot take fewer characters than one per group left
     for (let e = pos + 1; e <= grp.s.length; e++) {
-      const tok = grp.s.slice(pos, e);
-      if (!validToken(tok, col)) {
-        if (tok.length > 16) break;
+      if (!validSpan(grp.s, pos, e, col.kind)) {
+        if (e - pos > 16) break;
         continue;
       }
+      const tok = grp.s.slice(pos, e);
       const last = e === grp.s.length;
       cur.push({ text: last ? tok + grp.unit : tok, start: grp.at + pos, end: grp.at + e + (last ? grp.unit.length : 0) });
       if (last) rec(g + 1, 0);
@@ -232,9 +270,29 @@ function tokOf(p: Piece, line: number): Tok {
   return { kind: 'value', text: p.text, norm: '', range: { start: p.start, end: p.end }, line, lastLine: line, blank: false };
 }
 
-function rowOfPieces(ctx: Ctx, kind: TableKind, def: RowDef, label: string, labelRange: OffsetRange, match: Row['match'], pieces: readonly Piece[]): Row {
+/**
+ * The cells of one row's candidate splits: the splits of a group share most of their pieces, and a piece in a
+ * column always reads as the same cell, so each is made once (key: piece start, length and column).
+ */
+type CellCache = Map<number, Cell>;
+
+function rowOfPieces(
+  ctx: Ctx,
+  kind: TableKind,
+  def: RowDef,
+  label: string,
+  labelRange: OffsetRange,
+  match: Row['match'],
+  pieces: readonly Piece[],
+  cache: CellCache,
+): Row {
   const line = ctx.lineOf(labelRange.start);
-  const cells: Cell[] = pieces.map((p, i) => makeCell(ctx.text, tokOf(p, ctx.lineOf(p.start)), def.columns[i], kind, ctx.format, def));
+  const cells: Cell[] = pieces.map((p, i) => {
+    const key = (p.start * 64 + (p.end - p.start)) * 32 + i;
+    let c = cache.get(key);
+    if (!c) cache.set(key, (c = makeCell(ctx.text, tokOf(p, ctx.lineOf(p.start)), def.columns[i], kind, ctx.format, def)));
+    return c;
+  });
   const valuesRange = cells.length ? { start: cells[0].range.start, end: cells[cells.length - 1].range.end } : { start: labelRange.end, end: labelRange.end };
   return {
     def,
@@ -358,7 +416,8 @@ function readLabelled(ctx: Ctx, kind: TableKind, from: number, to: number, defs:
       unread.push(note('too-many'));
       continue;
     }
-    const rows = splits.map((p) => rowOfPieces(ctx, kind, f.def, label, labelRange, f.match, p));
+    const cache: CellCache = new Map();
+    const rows = splits.map((p) => rowOfPieces(ctx, kind, f.def, label, labelRange, f.match, p, cache));
     if (rows.length === 1) {
       resolved.set(f.def, rows[0]); // the digits allow one split only: read as printed
       continue;
@@ -514,7 +573,8 @@ function readT4(ctx: Ctx, from: number, to: number): Table | undefined {
   let rows: Row[] = [];
   if (!splits) unread.push(note('too-many'));
   else {
-    const cands = splits.map((p) => ({ ...rowOfPieces(ctx, 'T4', T4_ROW, '', labelRange, 'none', p), labelRange }));
+    const cache: CellCache = new Map();
+    const cands = splits.map((p) => ({ ...rowOfPieces(ctx, 'T4', T4_ROW, '', labelRange, 'none', p, cache), labelRange }));
     if (cands.length === 1) rows = cands;
     else if (cands.length === 0) unread.push(note('no-split'));
     else {
