@@ -247,41 +247,58 @@ function stripGroups(s: string, groups: readonly string[]): { rest: string; grou
   return { rest, group, partial };
 }
 
+interface Suffix {
+  /** Index in the buffer where the suffix starts. */
+  readonly from: number;
+  /** The suffix's tokens' labels joined. */
+  readonly joined: string;
+  readonly rest: string;
+  readonly group?: string;
+  readonly partial: boolean;
+}
+
 function matchBuffer(buf: readonly Tok[], spec: AnchorSpec, next: number, matched: ReadonlySet<number>): MatchResult | undefined {
   const { defs, groups } = spec;
-  const n = buf.length;
-  const suffixes: { toks: Tok[]; rest: string; group?: string; partial: boolean }[] = [];
-  // shortest suffix first
-  for (let i = n - 1; i >= 0; i--) {
-    const toks = buf.slice(i);
-    const joined = toks.map((t) => t.norm).join('');
-    if (spec.skip(joined)) continue; // a header word alone (总计, 其他) names no row
-    const g = stripGroups(joined, groups);
-    suffixes.push({ toks, ...g, rest: stripFragments(g.rest, spec.groupChars) });
-  }
+  // suffixes of the buffer, shortest first, made as the steps ask for them: most labels are named exactly by
+  // the shortest one, and then the longer ones are never joined
+  const made: Suffix[] = [];
+  let nextFrom = buf.length - 1;
+  let acc = '';
+  const suffix = (k: number): Suffix | undefined => {
+    while (made.length <= k && nextFrom >= 0) {
+      const from = nextFrom--;
+      acc = buf[from].norm + acc;
+      if (spec.skip(acc)) continue; // a header word alone (总计, 其他) names no row
+      const g = stripGroups(acc, groups);
+      made.push({ from, joined: acc, rest: stripFragments(g.rest, spec.groupChars), group: g.group, partial: g.partial });
+    }
+    return made[k];
+  };
+  const toksOf = (s: Suffix): Tok[] => buf.slice(s.from);
   // 1. exact (or a known variant) against every row not yet seen; then the same label without its numeral
-  for (const s of suffixes) {
+  for (let k = 0, s = suffix(0); s; s = suffix(++k)) {
     if (!s.rest) continue;
     for (const hit of spec.byLabel.get(s.rest) ?? []) {
-      if (!matched.has(hit.index)) return { kind: 'row', index: hit.index, def: defs[hit.index], toks: s.toks, match: hit.match, similarity: 1 };
+      if (!matched.has(hit.index)) return { kind: 'row', index: hit.index, def: defs[hit.index], toks: toksOf(s), match: hit.match, similarity: 1 };
     }
   }
+  const suffixes = made; // all of them by now
   for (const s of suffixes) {
     const b = bare(s.rest);
     if (b.length < 4) continue; // 其他, 总计 … are too short to stand without their numeral
     for (const j of spec.byBare.get(b) ?? []) {
-      if (!matched.has(j)) return { kind: 'row', index: j, def: defs[j], toks: s.toks, match: 'exact', similarity: 1 };
+      if (!matched.has(j)) return { kind: 'row', index: j, def: defs[j], toks: toksOf(s), match: 'exact', similarity: 1 };
     }
   }
   // 2. a complete group label (longest suffix)
   for (let k = suffixes.length - 1; k >= 0; k--) {
     const s = suffixes[k];
-    if (s.rest === '' && s.group) return { kind: 'group', group: s.group, toks: s.toks };
+    if (s.rest === '' && s.group) return { kind: 'group', group: s.group, toks: toksOf(s) };
   }
   // 3. the start of a group label wrapped over several fragments: wait for more
   for (let k = suffixes.length - 1; k >= 0; k--) {
     const s = suffixes[k];
-    if (s.partial && (s.rest === s.toks.map((t) => t.norm).join('') || s.group)) return { kind: 'partial', toks: s.toks };
+    if (s.partial && (s.rest === s.joined || s.group)) return { kind: 'partial', toks: toksOf(s) };
   }
   // the look-ahead window: the next unseen rows (any unseen row when the order is free)
   const window: number[] = [];
@@ -294,7 +311,7 @@ function matchBuffer(buf: readonly Tok[], spec: AnchorSpec, next: number, matche
     for (const j of window) {
       const d = defs[j];
       if (d.norm.startsWith(s.rest) || (s.rest.startsWith(d.norm) && d.norm.length >= 2)) {
-        return { kind: 'row', index: j, def: d, toks: s.toks, match: 'prefix', similarity: dice(s.rest, d.norm) };
+        return { kind: 'row', index: j, def: d, toks: toksOf(s), match: 'prefix', similarity: dice(s.rest, d.norm) };
       }
     }
   }
@@ -305,13 +322,13 @@ function matchBuffer(buf: readonly Tok[], spec: AnchorSpec, next: number, matche
     const plain = s.rest.replace(PUNCT_RE, '');
     for (const j of window) {
       const d = defs[j];
-      if (plain === spec.plainNorms[j]) return { kind: 'row', index: j, def: d, toks: s.toks, match: 'exact', similarity: 1 };
+      if (plain === spec.plainNorms[j]) return { kind: 'row', index: j, def: d, toks: toksOf(s), match: 'exact', similarity: 1 };
       // no bigram counting when the lengths alone rule the pair out
       const bound = diceBound(s.rest.length, d.norm.length);
       if (bound < FUZZY_MIN || (best && bound <= best.similarity!)) continue;
       const sim = dice(s.rest, d.norm);
       if (sim >= FUZZY_MIN && (!best || sim > best.similarity!)) {
-        best = { kind: 'row', index: j, def: d, toks: s.toks, match: 'fuzzy', similarity: sim };
+        best = { kind: 'row', index: j, def: d, toks: toksOf(s), match: 'fuzzy', similarity: sim };
       }
     }
   }
