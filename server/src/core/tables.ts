@@ -208,6 +208,21 @@ function anchorSpec(s: Omit<AnchorSpec, 'bareNorms' | 'plainNorms' | 'byLabel' |
   return { ...s, bareNorms, plainNorms: s.defs.map((d) => d.norm.replace(PUNCT_RE, '')), byLabel, byBare };
 }
 
+/**
+ * `dice` of a label text and a row label, remembered: the same header fragments meet the same row labels in table
+ * after table (bounded; the key is a fresh string, so it pins no document).
+ */
+function labelDice(text: string, label: string): number {
+  const key = text + '\u0001' + label;
+  let v = diceMemo.get(key);
+  if (v === undefined) {
+    if (diceMemo.size >= 20_000) diceMemo.clear();
+    diceMemo.set(key, (v = dice(text, label)));
+  }
+  return v;
+}
+const diceMemo = new Map<string, number>();
+
 /** The largest Dice coefficient two strings of these lengths can have (bigram counts bound the common ones). */
 function diceBound(a: number, b: number): number {
   if (a < 2 || b < 2) return 0;
@@ -326,7 +341,7 @@ function matchBuffer(buf: readonly Tok[], spec: AnchorSpec, next: number, matche
       // no bigram counting when the lengths alone rule the pair out
       const bound = diceBound(s.rest.length, d.norm.length);
       if (bound < FUZZY_MIN || (best && bound <= best.similarity!)) continue;
-      const sim = dice(s.rest, d.norm);
+      const sim = labelDice(s.rest, d.norm);
       if (sim >= FUZZY_MIN && (!best || sim > best.similarity!)) {
         best = { kind: 'row', index: j, def: d, toks: toksOf(s), match: 'fuzzy', similarity: sim };
       }
