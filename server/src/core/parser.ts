@@ -164,9 +164,21 @@ function buildSentences(
   const out: Sentence[] = [];
   let para: { start: number; end: number }[] = [];
   let paraFirst = -1;
+  // the offset maps of the sentences are cut from shared buffers of up to 64 K offsets (a typed array each is costly
+  // to allocate): one buffer holds a report of ordinary size
+  const span = from < to ? lines[to - 1].end - lines[from].start : 0;
+  let maps = new Int32Array(0);
+  let used = 0;
   const flush = (): void => {
     if (!para.length) return;
-    const mt = MappedText.compactOf(text, para);
+    let need = 0;
+    for (const p of para) need += p.end - p.start;
+    if (maps.length - used < need) {
+      maps = new Int32Array(Math.max(Math.min(1 << 16, span), need));
+      used = 0;
+    }
+    const mt = MappedText.compactOf(text, para, maps.subarray(used));
+    used += mt.map.length;
     const section = sectionOfLine(paraFirst);
     const sub = subsectionOfLine(paraFirst);
     let s = 0;

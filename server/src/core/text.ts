@@ -199,12 +199,15 @@ export class MappedText {
     return { start: s, end: e };
   }
 
-  /** Builds compacted (digits folded, whitespace removed) text from document slices, keeping the offset map. */
-  static compactOf(doc: string, slices: readonly OffsetRange[]): MappedText {
+  /**
+   * Builds compacted (digits folded, whitespace removed) text from document slices, keeping the offset map. The map
+   * is written into `into` when it is long enough (a caller compacting many paragraphs allocates one buffer for all).
+   */
+  static compactOf(doc: string, slices: readonly OffsetRange[], into?: Int32Array): MappedText {
     let total = 0;
     for (const sl of slices) total += sl.end - sl.start;
     // every folded character stays one character: the slices' length bounds the result
-    const map = new Int32Array(total);
+    const map = into && into.length >= total ? into : new Int32Array(total);
     const parts: string[] = [];
     let n = 0;
     for (const sl of slices) {

@@ -65,8 +65,9 @@ function doublings(t: string): Doubling[] {
     }
     // words of 2 to 4 characters written twice: 公开公开, 政府信息政府信息 (compared by code before any slicing:
     // this runs for every narrative character)
+    const first = t.charCodeAt(i);
     for (let n = 2; n <= 4; n++) {
-      if (i + 2 * n > t.length || !sameRun(t, i, n)) continue;
+      if (i + 2 * n > t.length || t.charCodeAt(i + n) !== first || !sameRun(t, i, n)) continue;
       const a = t.slice(i, i + n);
       if (!IDEOGRAPH.test(a) || NUMERALS.test(a[0]) || new Set(a).size === 1) continue;
       if (REDUPLICATION_ALLOW.has(a + a)) continue;
