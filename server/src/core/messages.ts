@@ -310,8 +310,18 @@ export function fmt(v: number | string | undefined): string {
   return String(Number(v.toFixed(6)));
 }
 
+/** A template cut at its placeholders once: text, name, text, name, …, text. */
+const compiled = new Map<string, readonly string[]>();
+
 function fill(template: string, args: Args): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in args ? fmt(args[k]) : `{${k}}`));
+  let parts = compiled.get(template);
+  if (!parts) compiled.set(template, (parts = template.split(/\{(\w+)\}/)));
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const k = parts[i];
+    out += (k in args ? fmt(args[k]) : `{${k}}`) + parts[i + 1];
+  }
+  return out;
 }
 
 export function msg(key: MessageKey, args: Args = {}): Text2 {
