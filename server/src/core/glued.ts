@@ -20,7 +20,7 @@
  */
 
 import type { Cell, ColumnDef, Format, Heading, OffsetRange, Row, RowDef, Table, TableKind } from './model';
-import { tableIdentities, evaluate, involves, type Identity } from './identities';
+import { tableIdentities, evaluate, involves, rowIdentities, type Identity } from './identities';
 import { makeCell } from './tables';
 import type { Tok } from './layout';
 import { isSpaceCode, nfkc, normLabel, type Line } from './text';
@@ -334,7 +334,7 @@ function tableOfRows(ctx: Ctx, kind: TableKind, rows: readonly Row[], expected: 
 const ROW_KINDS = new Set<Identity['kind']>(['row-total', 'legal-subtotal', 't4-block']);
 
 function fitsRow(ctx: Ctx, kind: TableKind, row: Row, expected: readonly RowDef[]): boolean {
-  const ids = tableIdentities(tableOfRows(ctx, kind, [row], expected, row.labelRange)).filter((id) => ROW_KINDS.has(id.kind));
+  const ids = rowIdentities(tableOfRows(ctx, kind, [row], expected, row.labelRange), row);
   for (const id of ids) {
     const ev = evaluate(id);
     if (!ev.evaluable || !ev.holds) return false;

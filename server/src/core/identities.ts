@@ -128,22 +128,7 @@ function t3Identities(t: Table): Identity[] {
   };
   const opt = (row: Row | undefined, col: number): Operand | undefined => (row ? at(row, col) : undefined);
   // row totals: c7 = c1 + … + c6
-  for (const r of rows) {
-    const c7 = colIndex(r, 'c7');
-    const ins = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6'].map((c) => colIndex(r, c));
-    out.push({ kind: 'row-total', table: t, target: at(r, c7), plus: ins.map((i) => at(r, i)), minus: [], incomplete: false });
-    if (t.hasLegalSubtotal) {
-      const cl = colIndex(r, 'cL');
-      out.push({
-        kind: 'legal-subtotal',
-        table: t,
-        target: at(r, cl),
-        plus: ins.slice(1).map((i) => at(r, i)),
-        minus: [],
-        incomplete: false,
-      });
-    }
-  }
+  for (const r of rows) t3RowIdentities(t, r, at, out);
   const columns = t.expected[0].columns;
   // group subtotals
   for (const g of rows.filter((r) => r.def.subtotalOf)) {
@@ -196,8 +181,36 @@ function t3Identities(t: Table): Identity[] {
   return out;
 }
 
-function t4Identities(t: Table): Identity[] {
-  const row = t.rows[0];
+/** Row total (c7 = c1 + … + c6) and, with the column, the legal subtotal of one table-3 row, added to `out`. */
+function t3RowIdentities(t: Table, r: Row, at: (row: Row, col: number) => Operand, out: Identity[]): void {
+  const c7 = colIndex(r, 'c7');
+  const ins = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6'].map((c) => colIndex(r, c));
+  out.push({ kind: 'row-total', table: t, target: at(r, c7), plus: ins.map((i) => at(r, i)), minus: [], incomplete: false });
+  if (t.hasLegalSubtotal) {
+    const cl = colIndex(r, 'cL');
+    out.push({
+      kind: 'legal-subtotal',
+      table: t,
+      target: at(r, cl),
+      plus: ins.slice(1).map((i) => at(r, i)),
+      minus: [],
+      incomplete: false,
+    });
+  }
+}
+
+/**
+ * The identities that involve one row alone (table 3: its row total and legal subtotal; table 4: the block
+ * totals), as `tableIdentities` gives them for a table holding that row: for reading a glued row by itself.
+ */
+export function rowIdentities(t: Table, row: Row): Identity[] {
+  const out: Identity[] = [];
+  if (t.kind === 'T3') t3RowIdentities(t, row, (r, col) => ({ row: r, col }), out);
+  else if (t.kind === 'T4') out.push(...t4Identities(t, row));
+  return out;
+}
+
+function t4Identities(t: Table, row: Row | undefined = t.rows[0]): Identity[] {
   if (!row) return [];
   return [0, 1, 2].map((k) => ({
     kind: 't4-block' as const,

@@ -86,15 +86,26 @@ const NEEDLES = new Map<RegExp, string>([
   [N6, '维持'],
 ]);
 
-function* matches(re: RegExp, s: string): Generator<RegExpExecArray> {
+/** N4 and N5: the pattern of a count, the pattern of none, and what they are compared with in table 4. */
+const REVIEW_SUIT: readonly (readonly [RegExp, RegExp, 'N4' | 'N5', readonly number[], string, string])[] = [
+  [N4, N4_ZERO, 'N4', [4], '行政复议', '行政复议/总计'],
+  [N5, N5_ZERO, 'N5', [9, 14], '行政诉讼', '行政诉讼/总计'],
+];
+
+const NO_MATCH: readonly RegExpExecArray[] = [];
+
+/** Every match of a global pattern in a sentence (no allocation when the sentence lacks the pattern's key word). */
+function matches(re: RegExp, s: string): readonly RegExpExecArray[] {
   const needle = NEEDLES.get(re);
-  if (needle !== undefined && s.indexOf(needle) < 0) return;
+  if (needle !== undefined && s.indexOf(needle) < 0) return NO_MATCH;
   re.lastIndex = 0;
+  let out: RegExpExecArray[] | undefined;
   let m: RegExpExecArray | null;
   while ((m = re.exec(s))) {
-    yield m;
+    (out ??= []).push(m);
     if (m[0].length === 0) re.lastIndex++;
   }
+  return out ?? NO_MATCH;
 }
 
 export const claims = perReport((report: Report): Claim[] => {
@@ -174,10 +185,6 @@ export const claims = perReport((report: Report): Claim[] => {
     }
     const gated = t.includes('信息公开') || s.section === 4 || (s.section === 1 && onApplications(s.subsectionTitle));
     if (gated) {
-      const pairs: [RegExp, RegExp, 'N4' | 'N5', number[], string, string][] = [
-        [N4, N4_ZERO, 'N4', [4], '行政复议', '行政复议/总计'],
-        [N5, N5_ZERO, 'N5', [9, 14], '行政诉讼', '行政诉讼/总计'],
-      ];
       for (const m of matches(N6, t)) {
         if (skipped(t, m[0])) continue;
         const before = t.slice(0, m.index);
@@ -189,7 +196,7 @@ export const claims = perReport((report: Report): Claim[] => {
         const label = `${item}/结果纠正+尚未审结`;
         out.push({ id: 'N6', item, target: { kind: 't4', cells, label }, value: 0, range: rangeOf(s, m.index, m.index + m[0].length), sentence: s });
       }
-      for (const [re, zero, id, cells, item, label] of pairs) {
+      for (const [re, zero, id, cells, item, label] of REVIEW_SUIT) {
         for (const m of matches(re, t)) {
           if (skipped(t, m[0])) continue;
           const v = num(m[1]);
