@@ -174,9 +174,23 @@ interface Piece {
  */
 function splitsOf(groups: readonly Group[], cols: readonly ColumnDef[], limit: number): Piece[][] | undefined {
   const out: Piece[][] = [];
-  const cur: Piece[] = [];
+  // the cells of the current path as (group, start, end) triples: pieces are made only for complete splits
+  const cut = new Int32Array(cols.length * 3);
+  let depth = 0;
   let steps = 0;
   let over = false;
+  const piecesOf = (): Piece[] => {
+    const pieces: Piece[] = [];
+    for (let k = 0; k < depth; k++) {
+      const grp = groups[cut[3 * k]];
+      const pos = cut[3 * k + 1];
+      const e = cut[3 * k + 2];
+      const last = e === grp.s.length;
+      const tok = grp.s.slice(pos, e);
+      pieces.push({ text: last ? tok + grp.unit : tok, start: grp.at + pos, end: grp.at + e + (last ? grp.unit.length : 0) });
+    }
+    return pieces;
+  };
   const rec = (g: number, pos: number): void => {
     if (over) return;
     if (++steps > MAX_STEPS || out.length > limit) {
@@ -184,11 +198,11 @@ function splitsOf(groups: readonly Group[], cols: readonly ColumnDef[], limit: n
       return;
     }
     if (g === groups.length) {
-      if (cur.length === cols.length) out.push(cur.slice());
+      if (depth === cols.length) out.push(piecesOf());
       return;
     }
     const grp = groups[g];
-    const col = cols[cur.length];
+    const col = cols[depth];
     if (!col) return;
     // the cells still to fill cannot take fewer characters than one per group left
     for (let e = pos + 1; e <= grp.s.length; e++) {
@@ -196,12 +210,13 @@ function splitsOf(groups: readonly Group[], cols: readonly ColumnDef[], limit: n
         if (e - pos > 16) break;
         continue;
       }
-      const tok = grp.s.slice(pos, e);
-      const last = e === grp.s.length;
-      cur.push({ text: last ? tok + grp.unit : tok, start: grp.at + pos, end: grp.at + e + (last ? grp.unit.length : 0) });
-      if (last) rec(g + 1, 0);
+      cut[3 * depth] = g;
+      cut[3 * depth + 1] = pos;
+      cut[3 * depth + 2] = e;
+      depth++;
+      if (e === grp.s.length) rec(g + 1, 0);
       else rec(g, e);
-      cur.pop();
+      depth--;
       if (over) return;
     }
   };
