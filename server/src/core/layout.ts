@@ -58,9 +58,19 @@ export function isValueText(raw: string): boolean {
 /** Cells repeat (0, 1, blank markers): a bounded memo of isValueText. */
 const valueCache = new Map<string, boolean>();
 
-function isSeparatorCells(cells: string[]): boolean {
-  const nonEmpty = cells.map((c) => c.trim()).filter((c) => c !== '');
-  return nonEmpty.length > 0 && nonEmpty.every((c) => PIPE_SEP_RE.test(c) || DASH_RUN_RE.test(c));
+/** Whether the cells are a Markdown separator row or rules of dashes (some non-empty, all such). */
+function isSeparatorCells(cells: readonly string[]): boolean {
+  let any = false;
+  for (const c of cells) {
+    const t = c.trim();
+    if (t === '') continue;
+    // both patterns start with `:` or a dash: most rows are refused on their first character
+    const f = t.charCodeAt(0);
+    if (f !== 58 && f !== 45 && f !== 0x2014 && f !== 0x2013 && f !== 0x2015 && f !== 0xff0d) return false;
+    if (!PIPE_SEP_RE.test(t) && !DASH_RUN_RE.test(t)) return false;
+    any = true;
+  }
+  return any;
 }
 
 const HTML_CELL_RE = /<t([dh])\b[^>]*>([\s\S]*?)<\/t\1\s*>/gi;
@@ -189,7 +199,7 @@ function makeTok(kind: TokKind, text: string, range: OffsetRange, line: number):
   return {
     kind,
     text,
-    norm: value ? '' : normLabel(text),
+    norm: value || text === '' ? '' : normLabel(text),
     range,
     line,
     lastLine: line,
