@@ -37,7 +37,7 @@ export const feeStatements = perReport((report: Report): FeeStatement[] => {
   const out: FeeStatement[] = [];
   for (const s of report.sentences) {
     const t = s.text;
-    if (t.indexOf('收') < 0 && t.indexOf('费') < 0) continue; // cheap pre-check before the regex
+    if (t.indexOf('费') < 0) continue; // every wording holds 费 (费用, 收费, 处理费): checked before the regex
     if (/三公经费|行政事业性收费/.test(t)) continue;
     const m = STATEMENT_RE.exec(t);
     if (!m) continue;
