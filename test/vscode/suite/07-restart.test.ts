@@ -5,7 +5,7 @@
  * process and for the diagnostics of an edit made afterwards, which only a living server can compute.
  * (The server's side, exiting with code 3 on a protocol framing error, is proven in test/robustness/server.test.ts;
  * to the client any end of the server process is a closed connection.) Runs after the other suites: it leaves a
- * new server behind. Linux only (/proc), like the suite's runner.
+ * running server behind. Linux only (/proc), like the suite's runner.
  */
 
 import * as assert from 'assert';
@@ -77,6 +77,51 @@ suite('the client restarts a server that ended unexpectedly', () => {
       const s = api.status(uri);
       return s && s.isReport && s.errors + s.warnings + s.infos === rest.length;
     }, 'the status of the edited document');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('after 4 restarts within 3 minutes the client gives up; the restart command starts the server again', async () => {
+    const uri = copyOfSeed(SEED, 'restart-again-000.txt');
+    const editor = await open(uri);
+    const api = await readyApi();
+    const client = api.client as unknown as { isRunning(): boolean; state: number };
+    const expected = expectedFor(SEED);
+    await waitForDiagnostics(uri, (d) => sameFindings(summarize(d), expected).ok, 'the expected findings');
+    // kill each new server until the client stops restarting
+    const STOPPED = 1; // vscode-languageclient State.Stopped
+    let kills = 0;
+    for (;;) {
+      const [pid] = await waitFor(() => {
+        const p = serverPids().filter(alive);
+        return p.length === 1 && client.isRunning() && p;
+      }, 'one running server');
+      process.kill(pid, 'SIGKILL');
+      kills++;
+      await waitFor(() => !alive(pid), `server process ${pid} to end`);
+      const next = await waitFor(
+        () => (client.state === STOPPED ? 'stopped' : serverPids().some((p) => p !== pid && alive(p)) ? 'restarted' : false),
+        'a new server or the client giving up',
+      );
+      if (next === 'stopped') break;
+      assert.ok(kills < 5, 'still restarting after 5 closes within 3 minutes');
+    }
+    // 5 closes within 3 minutes in all; the suite's first test (if it ran) made one of them
+    assert.ok(kills >= 4 && kills <= 5, `gave up after ${kills} kills in this test`);
+    assert.deepStrictEqual(serverPids().filter(alive), [], 'no server runs');
+
+    // the command the give-up message offers: a new server, which checks an edit
+    assert.strictEqual(await vscode.commands.executeCommand('govreport.restartServer'), true);
+    const fresh = await waitFor(() => serverPids().find(alive), 'the server started by the restart command');
+    const line2 = editor.document.lineAt(1);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, line2.range, line2.text.replace('—、总体情况', '一、总体情况'));
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const rest = expected.filter((e) => !(e.rule === 'section-numeral-lookalike' && e.line === 2));
+    await waitForDiagnostics(uri, (d) => sameFindings(summarize(d), rest).ok, 'the findings of the edited document');
+    assert.deepStrictEqual(serverPids().filter(alive), [fresh]);
+    // the command cleared the count: one more crash is restarted
+    process.kill(fresh, 'SIGKILL');
+    await waitFor(() => serverPids().some((p) => p !== fresh && alive(p)) && client.isRunning(), 'a restart after the command');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });
