@@ -107,6 +107,7 @@ export class ServerController implements vscode.Disposable {
   private readonly statusEmitter = new vscode.EventEmitter<StatusParams>();
   private readonly startedEmitter = new vscode.EventEmitter<BaseLanguageClient>();
   private readonly willStartEmitter = new vscode.EventEmitter<void>();
+  private readonly gaveUpEmitter = new vscode.EventEmitter<void>();
   private readonly outputChannel: vscode.OutputChannel;
   /** Restarts after the server's connection closed unexpectedly (restart.ts). */
   private readonly restarts = new RestartPolicy();
@@ -119,6 +120,8 @@ export class ServerController implements vscode.Disposable {
   readonly onDidStart = this.startedEmitter.event;
   /** Fires before each (re)start: what the previous server said is stale from here on. */
   readonly onWillStart = this.willStartEmitter.event;
+  /** Fires when the server ended and is not restarted (`errorHandler`): what it said is stale too. */
+  readonly onDidGiveUp = this.gaveUpEmitter.event;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -151,6 +154,7 @@ export class ServerController implements vscode.Disposable {
 
   async restart(): Promise<BaseLanguageClient> {
     this.restarts.reset();
+    this.restarting = false;
     if (this.client && this.starting) {
       const client = await this.starting;
       if (this.platform.restart) {
@@ -225,6 +229,7 @@ export class ServerController implements vscode.Disposable {
           };
         }
         this.restarting = false;
+        this.gaveUpEmitter.fire();
         const message = vscode.l10n.t(
           'The GovReport language server stopped unexpectedly {0} times within {1} minutes and is not restarted again.',
           this.restarts.count,
@@ -247,6 +252,7 @@ export class ServerController implements vscode.Disposable {
     this.statusEmitter.dispose();
     this.startedEmitter.dispose();
     this.willStartEmitter.dispose();
+    this.gaveUpEmitter.dispose();
     try {
       if (client) await client.dispose(2000);
     } finally {

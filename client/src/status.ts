@@ -39,6 +39,11 @@ export class ReportStatusBar implements vscode.Disposable {
         this.statuses.clear();
         this.refresh();
       }),
+      server.onDidGiveUp(() => {
+        // the server ended and is not restarted: its counts are no longer the Problems panel's
+        this.statuses.clear();
+        this.refresh();
+      }),
       vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
       vscode.workspace.onDidCloseTextDocument((d) => {
         if (this.statuses.delete(d.uri.toString())) this.refresh();

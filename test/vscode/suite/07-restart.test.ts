@@ -108,6 +108,7 @@ suite('the client restarts a server that ended unexpectedly', () => {
     // 5 closes within 3 minutes in all; the suite's first test (if it ran) made one of them
     assert.ok(kills >= 4 && kills <= 5, `gave up after ${kills} kills in this test`);
     assert.deepStrictEqual(serverPids().filter(alive), [], 'no server runs');
+    assert.strictEqual(api.status(uri), undefined, 'the status bar forgot what the ended server said');
 
     // the command the give-up message offers: a new server, which checks an edit
     assert.strictEqual(await vscode.commands.executeCommand('govreport.restartServer'), true);
