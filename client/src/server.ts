@@ -81,7 +81,6 @@ export function changeMayMakeReport(e: vscode.TextDocumentChangeEvent, schemes: 
 const CLOSE_DO_NOT_RESTART: CloseAction.DoNotRestart = 1;
 const CLOSE_RESTART: CloseAction.Restart = 2;
 const ERROR_CONTINUE: ErrorAction.Continue = 1;
-const ERROR_SHUTDOWN: ErrorAction.Shutdown = 2;
 const STATE_RUNNING: State.Running = 2;
 
 /** The restart command's id (commands.ts registers it); the message of a server that is not restarted offers it. */
@@ -212,12 +211,15 @@ export class ServerController implements vscode.Disposable {
   /**
    * What the client library does when the connection to the server has problems. A closed connection (the
    * server crashed, was killed, or exited on a framing error) restarts the server, at most `MAX_RESTARTS` times
-   * in `RESTART_WINDOW_MS`; after that the user is told, with the restart command at hand. Errors on a living
-   * connection are let pass three times in a row, then the server is shut down (the library's default).
+   * in `RESTART_WINDOW_MS`; after that the user is told, with the restart command at hand. Errors of the
+   * connection (failed writes) are logged only.
    */
   private errorHandler(): ErrorHandler {
     return {
-      error: (_error, _message, count) => ({ action: count !== undefined && count <= 3 ? ERROR_CONTINUE : ERROR_SHUTDOWN }),
+      // Not the library's default (shut down after the 4th error in a row): a server process that died with
+      // messages on their way makes several writes fail (EPIPE) before the close is seen, and a shutdown then
+      // means no restart. Errors are logged; the close, which follows a dead connection, decides.
+      error: () => ({ action: ERROR_CONTINUE, handled: true }),
       closed: () => {
         if (this.restarts.closed(Date.now())) {
           this.restarting = true;
