@@ -101,5 +101,5 @@ function copyPdfjs() {
     copyFileSync(path.join(pkg, 'cmaps', name), path.join(dest, 'cmaps', name));
     cmaps++;
   }
-  console.log(`copied pdf.js (legacy build, ${cmaps} GB CMaps) to server/out/pdfjs`);
+  console.log(`copied pdf.js (legacy build, ${cmaps} CMaps of the Adobe-GB1 character collection) to server/out/pdfjs`);
 }

@@ -9,8 +9,9 @@
  */
 
 import * as vscode from 'vscode';
-import type { BaseLanguageClient, DocumentSelector, LanguageClientOptions } from 'vscode-languageclient';
+import type { BaseLanguageClient, CloseAction, DocumentSelector, ErrorAction, ErrorHandler, LanguageClientOptions, State } from 'vscode-languageclient';
 import { LANGUAGE_ID, Method, ORIGINAL_SCHEME, type StatusParams } from './protocol';
+import { RestartPolicy } from './restart';
 import { RULE_DOCS_LINK } from './ruleDocs';
 import { serveWorkspaceFiles } from './workspace-files';
 
@@ -75,6 +76,16 @@ export function changeMayMakeReport(e: vscode.TextDocumentChangeEvent, schemes: 
   });
 }
 
+// The values of vscode-languageclient's enums used here, checked against them by the compiler: a type-only import
+// keeps the client library (most of the bundle) out of the activation, which is kept light.
+const CLOSE_DO_NOT_RESTART: CloseAction.DoNotRestart = 1;
+const CLOSE_RESTART: CloseAction.Restart = 2;
+const ERROR_CONTINUE: ErrorAction.Continue = 1;
+const STATE_RUNNING: State.Running = 2;
+
+/** The restart command's id (commands.ts registers it); the message of a server that is not restarted offers it. */
+const RESTART_COMMAND = 'govreport.restartServer';
+
 /** What differs between the desktop and the browser: the schemes, and how a language client is made. */
 export interface ClientPlatform {
   readonly schemes: Schemes;
@@ -95,7 +106,12 @@ export class ServerController implements vscode.Disposable {
   private readonly statusEmitter = new vscode.EventEmitter<StatusParams>();
   private readonly startedEmitter = new vscode.EventEmitter<BaseLanguageClient>();
   private readonly willStartEmitter = new vscode.EventEmitter<void>();
+  private readonly gaveUpEmitter = new vscode.EventEmitter<void>();
   private readonly outputChannel: vscode.OutputChannel;
+  /** Restarts after the server's connection closed unexpectedly (restart.ts). */
+  private readonly restarts = new RestartPolicy();
+  /** The client library is starting the server again after a close (see `errorHandler`). */
+  private restarting = false;
 
   /** Every `govreport/status` notification. */
   readonly onStatus = this.statusEmitter.event;
@@ -103,6 +119,8 @@ export class ServerController implements vscode.Disposable {
   readonly onDidStart = this.startedEmitter.event;
   /** Fires before each (re)start: what the previous server said is stale from here on. */
   readonly onWillStart = this.willStartEmitter.event;
+  /** Fires when the server ended and is not restarted (`errorHandler`): what it said is stale too. */
+  readonly onDidGiveUp = this.gaveUpEmitter.event;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -134,6 +152,8 @@ export class ServerController implements vscode.Disposable {
   }
 
   async restart(): Promise<BaseLanguageClient> {
+    this.restarts.reset();
+    this.restarting = false;
     if (this.client && this.starting) {
       const client = await this.starting;
       if (this.platform.restart) {
@@ -169,15 +189,62 @@ export class ServerController implements vscode.Disposable {
       initializationOptions: { locale: vscode.env.language, workspaceFiles: this.platform.servesFiles === true, ruleDocs: RULE_DOCS_LINK },
       outputChannel: this.outputChannel,
       markdown: { isTrusted: false, supportHtml: false },
+      errorHandler: this.errorHandler(),
     };
     const client = await this.platform.createClient(this.context, 'govreport', vscode.l10n.t('GovReport Language Server'), clientOptions);
     client.onNotification(Method.status, (p: StatusParams) => this.statusEmitter.fire(p));
+    client.onDidChangeState((e) => {
+      // the library restarted the server after a close: what the new one says is current (status bar, preview)
+      if (this.restarting && e.newState === STATE_RUNNING && this.client === client) {
+        this.restarting = false;
+        this.startedEmitter.fire(client);
+      }
+    });
     if (this.platform.servesFiles) serveWorkspaceFiles(client);
     this.client = client;
     this.willStartEmitter.fire();
     await client.start();
     this.startedEmitter.fire(client);
     return client;
+  }
+
+  /**
+   * What the client library does when the connection to the server has problems. A closed connection (the
+   * server crashed, was killed, or exited on a framing error) restarts the server, at most `MAX_RESTARTS` times
+   * in `RESTART_WINDOW_MS`; after that the user is told, with the restart command at hand. Errors of the
+   * connection (failed writes) are logged only.
+   */
+  private errorHandler(): ErrorHandler {
+    return {
+      // Not the library's default (shut down after the 4th error in a row): a server process that died with
+      // messages on their way makes several writes fail (EPIPE) before the close is seen, and a shutdown then
+      // means no restart. Errors are logged; the close, which follows a dead connection, decides.
+      error: () => ({ action: ERROR_CONTINUE, handled: true }),
+      closed: () => {
+        if (this.restarts.closed(Date.now())) {
+          this.restarting = true;
+          // what the old server said is stale; the new one checks every open document again
+          this.willStartEmitter.fire();
+          return {
+            action: CLOSE_RESTART,
+            message: vscode.l10n.t('The GovReport language server stopped unexpectedly and is being restarted ({0} of {1}).', this.restarts.count, this.restarts.max),
+          };
+        }
+        this.restarting = false;
+        this.gaveUpEmitter.fire();
+        const message = vscode.l10n.t(
+          'The GovReport language server stopped unexpectedly {0} times within {1} minutes and is not restarted again.',
+          this.restarts.count,
+          Math.round(this.restarts.windowMs / 60_000),
+        );
+        const restart = vscode.l10n.t('Restart Language Server');
+        void vscode.window.showErrorMessage(message, restart).then((choice) => {
+          if (choice === restart) void vscode.commands.executeCommand(RESTART_COMMAND);
+        });
+        // handled: the library only logs it
+        return { action: CLOSE_DO_NOT_RESTART, message, handled: true };
+      },
+    };
   }
 
   async dispose(): Promise<void> {
@@ -187,6 +254,7 @@ export class ServerController implements vscode.Disposable {
     this.statusEmitter.dispose();
     this.startedEmitter.dispose();
     this.willStartEmitter.dispose();
+    this.gaveUpEmitter.dispose();
     try {
       if (client) await client.dispose(2000);
     } finally {

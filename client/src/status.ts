@@ -5,7 +5,7 @@
  */
 
 import * as vscode from 'vscode';
-import { LANGUAGE_ID, type StatusParams } from './protocol';
+import { LANGUAGE_ID, type CheckStopped, type StatusParams } from './protocol';
 import type { ServerController } from './server';
 
 export const CONTEXT_ACTIVE_IS_REPORT = 'govreport.activeEditorIsReport';
@@ -39,6 +39,11 @@ export class ReportStatusBar implements vscode.Disposable {
         this.statuses.clear();
         this.refresh();
       }),
+      server.onDidGiveUp(() => {
+        // the server ended and is not restarted: its counts are no longer the Problems panel's
+        this.statuses.clear();
+        this.refresh();
+      }),
       vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
       vscode.workspace.onDidCloseTextDocument((d) => {
         if (this.statuses.delete(d.uri.toString())) this.refresh();
@@ -60,10 +65,15 @@ export class ReportStatusBar implements vscode.Disposable {
       this.activeIsReport = isReport;
       void vscode.commands.executeCommand('setContext', CONTEXT_ACTIVE_IS_REPORT, isReport);
     }
+    if (status?.stopped) {
+      this.showStopped(status.stopped);
+      return;
+    }
     if (!status || !status.isReport) {
       this.item.hide();
       return;
     }
+    this.item.backgroundColor = undefined;
     const parts = [formatLabel(status.format)];
     if (status.year !== undefined) parts.push(vscode.l10n.t('{0} report', status.year));
     this.item.text = `$(checklist) ${parts.join(' ')}  $(error) ${status.errors} $(warning) ${status.warnings}`;
@@ -85,6 +95,25 @@ export class ReportStatusBar implements vscode.Disposable {
         status.warnings,
       ),
     };
+    this.item.show();
+  }
+
+  /**
+   * The check of the active document was stopped (time budget): the Problems panel holds only the server's note,
+   * so the status bar must not look like a clean report. Warning colours until a later check completes.
+   */
+  private showStopped(stopped: CheckStopped): void {
+    this.item.text = `$(warning) ${vscode.l10n.t('Check stopped after {0} s', stopped.seconds)}`;
+    this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+    const tooltip = new vscode.MarkdownString(undefined, true);
+    tooltip.appendMarkdown(`**${vscode.l10n.t('Government information disclosure annual report')}**\n\n`);
+    tooltip.appendMarkdown(
+      `${vscode.l10n.t('The check of this document took longer than {0} s and was stopped: its problems are not listed.', stopped.seconds)}  \n` +
+        `${vscode.l10n.t('It is checked again after the next edit; a very large document can be split into one report per file.')}\n\n`,
+    );
+    tooltip.appendMarkdown(vscode.l10n.t('Click to open the Problems panel.'));
+    this.item.tooltip = tooltip;
+    this.item.accessibilityInformation = { label: vscode.l10n.t('Annual report check stopped after {0} s', stopped.seconds) };
     this.item.show();
   }
 

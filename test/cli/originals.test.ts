@@ -92,3 +92,26 @@ test('a real published PDF (洪泽区 2023) read from the file by the CLI: its f
   const got = (r.results[0].messages as unknown as { ruleId: string; page?: number; table?: number }[]).map((m) => `${m.ruleId}@${m.page}/${m.table}`);
   assert.deepEqual(got, ['table-label-typo@3/2', 'format-mixed@4/2', 'table4-block-total@4/3', 'table4-block-total@4/3']);
 });
+
+test('stylish: the --fix hint counts only findings in text files, since --fix never writes an original', async (t) => {
+  const dir = tempDir(t);
+  // the same text as a text file: there, 2 findings are fixable and the hint says so
+  const read = await readOriginal('page.html', fs.readFileSync(PAGE));
+  const asText = path.join(dir, 'page.txt');
+  fs.writeFileSync(asText, read.text);
+  const text = cli([asText]);
+  assert.equal(text.status, 0, 'warnings and infos only');
+  assert.match(text.stdout, /✖ 26 个问题/);
+  assert.match(text.stdout, /其中 2 个问题可用 --fix 自动修复/);
+  // the original itself: the same findings, no hint
+  const page = cli([PAGE]);
+  assert.equal(page.status, 0);
+  assert.match(page.stdout, /✖ 26 个问题/);
+  assert.doesNotMatch(page.stdout, /--fix/);
+  assert.doesNotMatch(cli(['--lang', 'en', PAGE]).stdout, /--fix/);
+  // an original beside a text file: only the text file's fixable findings are counted
+  const both = cli([PAGE, asText]);
+  assert.match(both.stdout, /✖ 52 个问题/);
+  assert.match(both.stdout, /其中 2 个问题可用 --fix 自动修复/);
+  assert.match(cli(['--lang', 'en', PAGE, asText]).stdout, /2 of them can be fixed with the --fix option/);
+});

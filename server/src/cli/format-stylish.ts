@@ -94,7 +94,8 @@ export function formatStylish(results: readonly FileResult[], o: StylishOptions)
     errors += n.errorCount;
     warnings += n.warningCount;
     infos += n.infoCount;
-    fixable += r.messages.filter((m) => m.fixable).length;
+    // --fix never writes an original (PDF, Word, web page): its fixable findings are not counted for the hint
+    if (!r.original) fixable += r.messages.filter((m) => m.fixable).length;
     if (r.fixed.length) {
       fixedCount += r.fixed.length;
       fixedFiles++;

@@ -7,6 +7,7 @@
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import { msg, pick, type Lang } from '../core';
 import { AnalysisTimeout } from './analyzer-common';
+import type { CheckStopped } from './protocol';
 import type { Context } from './context';
 import { SOURCE, type Analysis, type AnalyzeInput } from './service';
 import { resolveLanguage, settingsKey } from './settings';
@@ -19,7 +20,8 @@ export interface Entry {
 
 type Listener = (a: Analysis, resultId: string) => void;
 
-function placeholder(input: AnalyzeInput, message?: string): Analysis {
+/** The stand-in result of a check that failed (no diagnostics) or was stopped (one information saying so). */
+function placeholder(input: AnalyzeInput, message?: string, stopped?: CheckStopped): Analysis {
   const diagnostics: Diagnostic[] = message
     ? [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, source: SOURCE, message, data: { v: input.version, i: 0, rule: '' } }]
     : [];
@@ -35,6 +37,7 @@ function placeholder(input: AnalyzeInput, message?: string): Analysis {
     counts: { errors: 0, warnings: 0, infos: diagnostics.length },
     failures: [],
     ms: 0,
+    ...(stopped ? { stopped } : {}),
   };
 }
 
@@ -128,7 +131,7 @@ export class Analyses {
     } catch (e) {
       if (e instanceof AnalysisTimeout) {
         ctx.error(`analysis of ${input.uri} (version ${input.version}) stopped after ${e.seconds} s`);
-        return placeholder(input, pick(msg('server.timeout', { s: e.seconds }), input.lang));
+        return placeholder(input, pick(msg('server.timeout', { s: e.seconds }), input.lang), { reason: 'timeout', seconds: e.seconds });
       }
       ctx.error(`analysis of ${input.uri} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
       return isStale() ? undefined : placeholder(input);

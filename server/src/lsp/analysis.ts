@@ -6,6 +6,7 @@
 
 import type { Diagnostic, DocumentSymbol, FoldingRange, Hover, InlayHint, TextEdit } from 'vscode-languageserver';
 import type { Lang, PreviewData, RuleFailure, RuleSetting, SeverityCounts } from '../core';
+import type { CheckStopped } from '../shared/protocol';
 
 export { DIAGNOSTIC_SOURCE as SOURCE } from '../shared/protocol';
 
@@ -68,6 +69,8 @@ export interface Analysis {
   readonly previousYear?: { readonly uri: string; readonly name: string };
   /** Milliseconds spent in parse + lint + translation. */
   readonly ms: number;
+  /** Set on the stand-in result of a check that was stopped (time budget): its diagnostics are not the document's. */
+  readonly stopped?: CheckStopped;
 }
 
 export type ViewRequest =

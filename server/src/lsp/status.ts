@@ -14,6 +14,7 @@ export function registerStatus(ctx: Context): void {
       warnings: a.counts.warnings,
       infos: a.counts.infos,
       ...(a.previousYear ? { previousYear: a.previousYear } : {}),
+      ...(a.stopped ? { stopped: a.stopped } : {}),
     };
     void ctx.connection.sendNotification(StatusNotification, params);
   });

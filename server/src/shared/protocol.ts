@@ -26,6 +26,17 @@ export interface StatusParams {
   readonly infos: number;
   /** The document holding the previous-year report the cross-year rules compared with (file name and URI). */
   readonly previousYear?: { readonly uri: string; readonly name: string };
+  /**
+   * Present when the check of this version was stopped before it finished, so the counts above are not the
+   * document's findings (the client says so in the status bar). Absent once a later check completes.
+   */
+  readonly stopped?: CheckStopped;
+}
+
+/** Why and when the server stopped a check: `timeout`, the time budget of one check ran out after `seconds`. */
+export interface CheckStopped {
+  readonly reason: 'timeout';
+  readonly seconds: number;
 }
 
 export type ExportFormat = 'csv' | 'json';
