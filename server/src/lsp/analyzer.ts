@@ -9,6 +9,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ExportFormat } from '../core';
 import type { AnalyzeInput, Analysis, ViewRequest } from './service';
+import { isPackedSymbols, unpackSymbols, type PackedSymbols } from './symbol-codec';
 import { AnalysisTimeout, type Analyzer, type AnalyzerOptions, type CandidateText, type ViewAnswer } from './analyzer-common';
 
 export * from './analyzer-common';
@@ -165,8 +166,10 @@ export class WorkerAnalyzer implements Analyzer {
     return this.submit<Analysis | undefined>({ id: this.nextId++, op: 'analyze', input }, isStale);
   }
 
-  view(uri: string, version: number, key: string, req: ViewRequest, input?: AnalyzeInput): Promise<ViewAnswer> {
-    return this.submit<ViewAnswer>({ id: this.nextId++, op: 'view', uri, version, key, req, input });
+  async view(uri: string, version: number, key: string, req: ViewRequest, input?: AnalyzeInput): Promise<ViewAnswer> {
+    const answer = await this.submit<ViewAnswer | { miss: false; result: PackedSymbols }>({ id: this.nextId++, op: 'view', uri, version, key, req, input });
+    // the worker packs the outline (worker.ts)
+    return !answer.miss && isPackedSymbols(answer.result) ? { miss: false, result: unpackSymbols(answer.result) } : (answer as ViewAnswer);
   }
 
   exportText(text: string, format: ExportFormat): Promise<string> {

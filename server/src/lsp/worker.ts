@@ -4,7 +4,9 @@
  */
 
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import type { DocumentSymbol } from 'vscode-languageserver';
 import { ReportService } from './service';
+import { packSymbols } from './symbol-codec';
 import { WORKER_FLAG, type WorkerRequest, type WorkerResponse } from './analyzer';
 
 /** Whether this thread was started as the analysis worker. */
@@ -29,7 +31,11 @@ export function runAnalysisWorker(): void {
     try {
       let result: unknown;
       if (m.op === 'analyze') result = service.analyze(m.input);
-      else if (m.op === 'view') result = service.view(m.uri, m.version, m.key, m.req, m.input);
+      else if (m.op === 'view') {
+        const answer = service.view(m.uri, m.version, m.key, m.req, m.input);
+        // the outline crosses to the server's thread packed (symbol-codec.ts), not as an object graph
+        result = !answer.miss && m.req.view === 'symbols' && Array.isArray(answer.result) ? { miss: false, result: packSymbols(answer.result as DocumentSymbol[]) } : answer;
+      }
       else result = service.exportText(m.text, m.format);
       reply = { id: m.id, ok: true, result };
     } catch (e) {
