@@ -21,7 +21,7 @@ interface Version {
 }
 
 /** Length of the common prefix of a and b (compared in chunks, then character by character). */
-function commonPrefix(a: string, b: string): number {
+export function commonPrefix(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
   const CHUNK = 512;
   let i = 0;
@@ -31,7 +31,7 @@ function commonPrefix(a: string, b: string): number {
 }
 
 /** Length of the common suffix of a and b, at most `max`. */
-function commonSuffix(a: string, b: string, max: number): number {
+export function commonSuffix(a: string, b: string, max: number): number {
   const CHUNK = 512;
   let i = 0;
   while (i + CHUNK <= max && a.slice(a.length - i - CHUNK, a.length - i) === b.slice(b.length - i - CHUNK, b.length - i)) i += CHUNK;
