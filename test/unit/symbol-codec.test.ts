@@ -21,5 +21,12 @@ test('the outline of one report and of a concatenation survives packing and a st
     assert.deepEqual(unpackSymbols(packed), symbols);
   }
   assert.deepEqual(unpackSymbols(packSymbols([])), []);
+  // empty and astral names and details
+  const r = { start: { line: 1, character: 2 }, end: { line: 3, character: 4 } };
+  const odd = [
+    { name: '𠀀表', detail: '', kind: 23 as const, range: r, selectionRange: r, children: [{ name: '', detail: undefined, kind: 8 as const, range: r, selectionRange: r, children: [] }] },
+    { name: 'x', detail: '𠀁', kind: 1 as const, range: r, selectionRange: r, children: [] },
+  ];
+  assert.deepEqual(unpackSymbols(deserialize(serialize(packSymbols(odd))) as ReturnType<typeof packSymbols>), odd);
   assert.equal(isPackedSymbols([]), false);
 });

@@ -1,21 +1,24 @@
 /**
  * Document symbols packed for the trip from the analysis worker to the server's thread. The outline of a 1 MB
  * document is about 10,000 symbols of six objects each; the structured clone of that object graph took longer than
- * computing it (about 100 ms, measured in bench/lsp.mjs's profile). Packed, it is one Int32Array (a copy) and one
- * array of strings, and the objects are built once, on the server's thread.
+ * computing it (about 100 ms, measured in bench/lsp.mjs's profile). Packed, it is one Int32Array and one string (two
+ * copies), and the objects are built once, on the server's thread.
  */
 
 import type { DocumentSymbol, Range } from 'vscode-languageserver';
 
 export interface PackedSymbols {
   readonly packedSymbols: true;
-  /** Per symbol, in pre-order: name, then detail when it has one. */
-  readonly strings: string[];
-  /** Per symbol, in pre-order: kind, number of children, has a detail (0/1), range and selection range (4 each). */
+  /** Per symbol, in pre-order: its name, then its detail, one after the other. */
+  readonly strings: string;
+  /**
+   * Per symbol, in pre-order: kind, number of children, length of the name, length of the detail (-1: none), range
+   * and selection range (4 each).
+   */
   readonly nums: Int32Array;
 }
 
-const PER_SYMBOL = 11;
+const PER_SYMBOL = 12;
 
 function count(symbols: readonly DocumentSymbol[]): number {
   let n = symbols.length;
@@ -37,7 +40,8 @@ export function packSymbols(symbols: readonly DocumentSymbol[]): PackedSymbols {
     for (const s of list) {
       nums[at++] = s.kind;
       nums[at++] = s.children?.length ?? 0;
-      nums[at++] = s.detail === undefined ? 0 : 1;
+      nums[at++] = s.name.length;
+      nums[at++] = s.detail === undefined ? -1 : s.detail.length;
       putRange(s.range);
       putRange(s.selectionRange);
       strings.push(s.name);
@@ -46,7 +50,7 @@ export function packSymbols(symbols: readonly DocumentSymbol[]): PackedSymbols {
     }
   };
   put(symbols);
-  return { packedSymbols: true, strings, nums };
+  return { packedSymbols: true, strings: strings.join(''), nums };
 }
 
 export function isPackedSymbols(x: unknown): x is PackedSymbols {
@@ -68,11 +72,12 @@ export function unpackSymbols(p: PackedSymbols): DocumentSymbol[] {
     for (let i = 0; i < n; i++) {
       const kind = nums[at++] as DocumentSymbol['kind'];
       const children = nums[at++];
-      const hasDetail = nums[at++] === 1;
+      const nameLength = nums[at++];
+      const detailLength = nums[at++];
       const r = range();
       const sel = range();
-      const name = strings[str++];
-      const detail = hasDetail ? strings[str++] : undefined;
+      const name = strings.slice(str, (str += nameLength));
+      const detail = detailLength < 0 ? undefined : strings.slice(str, (str += detailLength));
       out.push({ name, detail, kind, range: r, selectionRange: sel, children: take(children) });
     }
     return out;
