@@ -1,18 +1,18 @@
 /**
  * The section headings of a document that was edited, from those of its previous version: `parseHeading` on every
  * line of the whole document was the larger part of what the incremental linter did for a one-character edit in a
- * 1 MB document before it looked at a report. A heading is parsed again only on a line that changed or on one that
- * was a heading: whether a line is a heading depends on its text alone (`parseHeading` answers undefined for the
- * same text wherever the line is), and the lines before and after the changed text are the previous version's,
- * moved. The result equals `parseHeading` of every line of `splitLines(text)`.
+ * 1 MB document before it looked at a report. Only the lines that changed are parsed: the lines before and after
+ * the changed text are the previous version's, moved, and so are their headings (`parseHeading` depends on the
+ * line's text, and on its place only for the offsets and the line number it records). The result equals
+ * `parseHeading` of every line of `splitLines(text)` (test/unit/incremental-lines.test.ts compares them).
  *
- * Nothing of the previous version is kept in the result: the lines are split from the new text and every heading is
- * parsed on them, so old versions of a large document are not held in memory by slices of them.
+ * The lines are split from the new text, and a kept heading holds no slice of the text it was parsed in, so old
+ * versions of a large document are not held in memory.
  */
 
-import type { Heading } from './model';
+import type { Heading, OffsetRange } from './model';
 import { parseHeading } from './structure';
-import { splitLines, type Line } from './text';
+import { detach, splitLines, type Line } from './text';
 
 interface Version {
   readonly text: string;
@@ -39,11 +39,23 @@ export function commonSuffix(a: string, b: string, max: number): number {
   return i;
 }
 
+/** A heading as parsed, holding no slice of the document's text (it may be kept for later versions). */
+function parsed(line: Line): Heading | undefined {
+  const h = parseHeading(line);
+  return h && { ...h, title: detach(h.title), numeral: detach(h.numeral) };
+}
+
 function headingsOf(lines: readonly Line[], from: number, to: number, into: Map<number, Heading>): void {
   for (let i = from; i < to; i++) {
-    const h = parseHeading(lines[i]);
+    const h = parsed(lines[i]);
     if (h) into.set(i, h);
   }
+}
+
+/** The heading of the same line text `lines` lines and `delta` characters further on. */
+function moveHeading(h: Heading, lines: number, delta: number): Heading {
+  const move = (r: OffsetRange): OffsetRange => ({ start: r.start + delta, end: r.end + delta });
+  return { ...h, line: h.line + lines, range: move(h.range), numeralRange: move(h.numeralRange), titleRange: move(h.titleRange) };
 }
 
 export class LineMemo {
@@ -79,16 +91,12 @@ export class LineMemo {
     // an edit that touched most of the document: parse every line
     if (head + (ol.length - tail) < ol.length / 2) return undefined;
     const shift = lines.length - ol.length;
+    const delta = text.length - old.length;
     const headings = new Map<number, Heading>();
-    const again = (i: number): void => {
-      const h = parseHeading(lines[i]);
-      if (h) headings.set(i, h);
-    };
-    // in line order: the lines kept that were headings, the changed lines, the moved lines that were headings
-    const before = [...prev.headings.keys()];
-    for (const i of before) if (i < head) again(i);
+    // in line order: the headings of the lines kept, those of the changed lines, those of the moved lines
+    for (const [i, h] of prev.headings) if (i < head) headings.set(i, h);
     headingsOf(lines, head, tail + shift, headings);
-    for (const i of before) if (i >= tail) again(i + shift);
+    for (const [i, h] of prev.headings) if (i >= tail) headings.set(i + shift, shift === 0 && delta === 0 ? h : moveHeading(h, shift, delta));
     return headings;
   }
 }
