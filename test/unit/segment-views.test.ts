@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { IncrementalLinter } from '../../server/src/core/incremental';
 import { SegmentViews, type SegmentedDocument } from '../../server/src/lsp/segment-views';
-import { foldingView, symbolsView } from '../../server/src/lsp/translate';
+import { foldingView, inlayView, symbolsView } from '../../server/src/lsp/translate';
 import { generateReport, rng } from '../gen/report';
 import { readFixture, seedNames } from '../helpers';
 
@@ -30,7 +30,7 @@ function segmented(r: ReturnType<IncrementalLinter['lint']>, parsed: Set<number>
   };
 }
 
-test('outline and folding report by report = of the whole document, after random edits; unchanged reports are not parsed', { timeout: 120_000 }, () => {
+test('outline, folding and inlay hints report by report = of the whole document, after random edits; unchanged reports are not parsed', { timeout: 120_000 }, () => {
   const seeds = seedNames().map((n) => readFixture('seeds', n));
   const parts = [
     ...seeds,
@@ -45,6 +45,7 @@ test('outline and folding report by report = of the whole document, after random
   const rand = rng(99);
   let parsedForViews = 0;
   let segmentsSeen = 0;
+  let hinted = 0;
   for (let step = 0; step < 50; step++) {
     if (step > 0) text = randomEdit(text, rand);
     // every so often a larger move: a line inserted at the top moves every report
@@ -55,9 +56,12 @@ test('outline and folding report by report = of the whole document, after random
     const doc = segmented(r, parsed);
     const symbols = views.symbols(doc, lang);
     const folding = views.folding(doc);
+    const hints = views.inlay(doc, r.findings, lang);
     const reports = r.reports();
     assert.deepEqual(symbols, symbolsView(reports, lang), `symbols, step ${step}`);
     assert.deepEqual(folding, foldingView(reports), `folding, step ${step}`);
+    assert.deepEqual(hints, inlayView(reports, r.findings, lang), `inlay hints, step ${step}`);
+    hinted += hints.length;
     if (step > 0) {
       parsedForViews += parsed.size;
       segmentsSeen += r.segments.length;
@@ -65,6 +69,7 @@ test('outline and folding report by report = of the whole document, after random
   }
   assert.ok(segmentsSeen > 49 * 8, `the document holds many reports (${segmentsSeen})`);
   assert.ok(parsedForViews < segmentsSeen / 4, `views parsed ${parsedForViews} of ${segmentsSeen} reports`);
+  assert.ok(hinted > 50, `inlay hints were compared (${hinted})`);
 });
 
 test('a document that becomes a single report and several again', () => {

@@ -4,12 +4,16 @@
  * `reportFoldingRanges`), and a report's text is named by the linter's `textId`: a report whose text did not
  * change since the last view keeps its translated symbols and folds, moved to its new first line (a report starts
  * at the start of a line, so only the lines move). Typing in one report of a 1 MB concatenation parses and
- * translates that report alone, where `symbolsView(reports())` parsed every report again.
+ * translates that report alone, where `symbolsView(reports())` parsed every report again. Inlay hints depend on the
+ * report and on its findings of the table identities: a report without such findings has none and is not parsed.
  */
 
-import type { DocumentSymbol, FoldingRange, Range } from 'vscode-languageserver';
-import { outline, reportFoldingRanges, reportSymbol, type Lang, type LineIndex, type Report, type Segment } from '../core';
-import { toDocumentSymbol, toFoldingRange } from './translate';
+import type { DocumentSymbol, FoldingRange, InlayHint, Range } from 'vscode-languageserver';
+import { IDENTITY_RULE, outline, reportFoldingRanges, reportSymbol, type Finding, type Lang, type LineIndex, type Report, type Segment } from '../core';
+import { inlayView, toDocumentSymbol, toFoldingRange } from './translate';
+
+/** The rules whose findings carry inlay hints (core/views/inlay.ts: a hint only where one of them has a finding). */
+const HINTED_RULES: ReadonlySet<string> = new Set(Object.values(IDENTITY_RULE));
 
 interface Kept {
   /** The report's first line when these views were computed. */
@@ -18,6 +22,8 @@ interface Kept {
   readonly symbols: Map<string, { readonly untitled: boolean; readonly value: DocumentSymbol[] }>;
   /** `several` → the report's folds. */
   readonly folds: Map<boolean, FoldingRange[]>;
+  /** `${lang}|${the report's findings of HINTED_RULES, at offsets from its start}` → the report's inlay hints. */
+  readonly hints: Map<string, InlayHint[]>;
   used: number;
 }
 
@@ -56,7 +62,7 @@ export class SegmentViews {
     if (seg.textId === 0) return undefined;
     let k = this.kept.get(seg.textId);
     if (!k) {
-      k = { line: seg.firstLine, symbols: new Map(), folds: new Map(), used: this.generation };
+      k = { line: seg.firstLine, symbols: new Map(), folds: new Map(), hints: new Map(), used: this.generation };
       this.kept.set(seg.textId, k);
     }
     k.used = this.generation;
@@ -113,6 +119,40 @@ export class SegmentViews {
       }
       const value = reportFoldingRanges(doc.reportAt(j), several).map(toFoldingRange);
       if (k) k.folds.set(several, k.line === seg.firstLine ? value : value.map((f) => ({ startLine: f.startLine + k.line - seg.firstLine, endLine: f.endLine + k.line - seg.firstLine, kind: f.kind })));
+      out.push(...value);
+    });
+    this.done();
+    return out;
+  }
+
+  /** The inlay hints, as `inlayView(reports, findings, lang)` gives them; `findings` sorted (compareFindings). */
+  inlay(doc: SegmentedDocument, findings: readonly Finding[], lang: Lang): InlayHint[] {
+    this.generation++;
+    const { segments } = doc;
+    // the hinted findings of each report (a finding lies in the report where it starts)
+    const byReport = new Map<number, Finding[]>();
+    let j = 0;
+    for (const f of findings) {
+      if (!HINTED_RULES.has(f.ruleId)) continue;
+      while (j + 1 < segments.length && segments[j + 1].start <= f.range.start) j++;
+      const list = byReport.get(j);
+      if (list) list.push(f);
+      else byReport.set(j, [f]);
+    }
+    const out: InlayHint[] = [];
+    segments.forEach((seg, i) => {
+      const k = this.entry(seg);
+      const own = byReport.get(i);
+      if (!own) return;
+      const key = `${lang}|${own.map((f) => `${f.ruleId}@${f.range.start - seg.start}:${f.range.end - seg.start}`).join(',')}`;
+      const hit = k?.hints.get(key);
+      if (k && hit) {
+        const d = seg.firstLine - k.line;
+        for (const h of hit) out.push(d === 0 ? h : { ...h, position: { line: h.position.line + d, character: h.position.character } });
+        return;
+      }
+      const value = inlayView([doc.reportAt(i)], own, lang);
+      if (k) k.hints.set(key, k.line === seg.firstLine ? value : value.map((h) => ({ ...h, position: { line: h.position.line + k.line - seg.firstLine, character: h.position.character } })));
       out.push(...value);
     });
     this.done();

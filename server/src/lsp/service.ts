@@ -273,11 +273,12 @@ export class ReportService {
       return { miss: false, result };
     }
     if (!st.publish) return { miss: false, result: [] };
-    // a large document's outline and folding, report by report: unchanged reports keep theirs
-    if (st.segmented && (req.view === 'symbols' || req.view === 'folding')) {
+    // a large document's outline, folding and inlay hints, report by report: unchanged reports keep theirs
+    if (st.segmented && (req.view === 'symbols' || req.view === 'folding' || req.view === 'inlay')) {
       let sv = this.segmentViews.get(uri);
       if (!sv) this.segmentViews.set(uri, (sv = new SegmentViews()));
-      return { miss: false, result: req.view === 'symbols' ? sv.symbols(st.segmented, st.lang) : sv.folding(st.segmented) };
+      const result = req.view === 'symbols' ? sv.symbols(st.segmented, st.lang) : req.view === 'folding' ? sv.folding(st.segmented) : sv.inlay(st.segmented, st.findings, st.lang);
+      return { miss: false, result };
     }
     // outline, folding and inlay hints take every report (parsed now if the check reused findings)
     const reports = st.reports();
