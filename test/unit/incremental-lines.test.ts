@@ -58,6 +58,34 @@ test('random edits: the lines and headings equal a fresh split, with \\n, \\r\\n
   }
 });
 
+test('edits next to the end: a last line, empty or not, after the changed one', () => {
+  const body = Array.from({ length: 40 }, (_, i) => `第${i}行 一、总体情况`).join('\n');
+  for (const end of ['\n', '\r\n', '\r', '', '\n\n']) {
+    for (const eol of ['\n', '\r\n']) {
+      const start = body.replace(/\n/g, eol) + end;
+      const memo = new LineMemo();
+      memo.update(start);
+      const last = start.length - end.length;
+      // in the last line with content, at its end, in the break after it, at the very end
+      for (const [at, cut, insert] of [
+        [last - 2, 1, '9'],
+        [last, 0, '件'],
+        [last, 0, eol],
+        [Math.max(0, last - 1), 2, ''],
+        [start.length, 0, 'x'],
+        [start.length, 0, eol],
+      ] as const) {
+        const text = start.slice(0, at) + insert + start.slice(at + cut);
+        memo.update(start);
+        const got = memo.update(text);
+        const want = fresh(text);
+        assert.deepEqual(got.lines, want.lines, JSON.stringify({ end, eol, at, cut, insert }));
+        assert.deepEqual([...got.headings], [...want.headings]);
+      }
+    }
+  }
+});
+
 test('an edit in the middle of a large document parses the changed lines only', () => {
   const text = Array.from({ length: 20 }, (_, i) => generateReport({ seed: i + 1, agency: `第${i}测试局` })).join('\n');
   const memo = new LineMemo();

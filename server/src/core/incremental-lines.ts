@@ -1,18 +1,19 @@
 /**
- * The section headings of a document that was edited, from those of its previous version: `parseHeading` on every
- * line of the whole document was the larger part of what the incremental linter did for a one-character edit in a
- * 1 MB document before it looked at a report. Only the lines that changed are parsed: the lines before and after
- * the changed text are the previous version's, moved, and so are their headings (`parseHeading` depends on the
- * line's text, and on its place only for the offsets and the line number it records). The result equals
- * `parseHeading` of every line of `splitLines(text)` (test/unit/incremental-lines.test.ts compares them).
+ * The lines and section headings of a document that was edited, from those of its previous version: `splitLines` and
+ * `parseHeading` on every line of the whole document were the larger part of what the incremental linter did for a one-character edit in a
+ * 1 MB document before it looked at a report. Only the lines that changed are split and parsed: the lines before
+ * the changed text are the previous version's, those after it the previous version's moved, and so are their
+ * headings (`parseHeading` depends on the line's text, and on its place only for the offsets and the line number it
+ * records). The result equals `splitLines(text)` and `parseHeading` of each line (test/unit/incremental-lines.test.ts
+ * compares them).
  *
- * The lines are split from the new text, and a kept heading holds no slice of the text it was parsed in, so old
- * versions of a large document are not held in memory.
+ * Kept lines and headings hold no slice of the text they were read in (their strings are copies), so old versions
+ * of a large document are not held in memory by them.
  */
 
 import type { Heading, OffsetRange } from './model';
 import { parseHeading } from './structure';
-import { detach, splitLines, type Line } from './text';
+import { detach, type Line } from './text';
 
 interface Version {
   readonly text: string;
@@ -58,45 +59,73 @@ function moveHeading(h: Heading, lines: number, delta: number): Heading {
   return { ...h, line: h.line + lines, range: move(h.range), numeralRange: move(h.numeralRange), titleRange: move(h.titleRange) };
 }
 
+/**
+ * Splits `text` from `from` (a line start) to `to` (a line start) into lines numbered from `index`; with `last`,
+ * `to` is the end of the text and the last line (after the last break, maybe empty) is one too.
+ */
+function splitRange(text: string, from: number, to: number, index: number, last: boolean, out: Line[]): void {
+  let start = from;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      out.push({ index: index++, start, end: i, text: detach(text.slice(start, i)) });
+      if (c === 13 && i + 1 < text.length && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  if (last) out.push({ index, start, end: text.length, text: detach(text.slice(start)) });
+}
+
 export class LineMemo {
   private last: Version | undefined;
 
   /** The lines of `text` and the headings among them (by line), as if computed afresh. */
   update(text: string): { lines: Line[]; headings: Map<number, Heading> } {
-    const lines = splitLines(text);
-    let headings = this.last ? this.reuse(this.last, text, lines) : undefined;
-    if (!headings) {
-      headings = new Map<number, Heading>();
-      headingsOf(lines, 0, lines.length, headings);
-    }
-    this.last = { text, lines, headings };
+    const result = (this.last && this.reuse(this.last, text)) ?? this.fresh(text);
+    this.last = { text, ...result };
+    return result;
+  }
+
+  private fresh(text: string): { lines: Line[]; headings: Map<number, Heading> } {
+    const lines: Line[] = [];
+    splitRange(text, 0, text.length, 0, true, lines);
+    const headings = new Map<number, Heading>();
+    headingsOf(lines, 0, lines.length, headings);
     return { lines, headings };
   }
 
-  /** The headings of `lines` (the new text's) from those of the previous version; undefined when too much changed. */
-  private reuse(prev: Version, text: string, lines: readonly Line[]): Map<number, Heading> | undefined {
+  /** The lines and headings of `text` from those of the previous version; undefined when too much changed. */
+  private reuse(prev: Version, text: string): { lines: Line[]; headings: Map<number, Heading> } | undefined {
     const old = prev.text;
     const p = commonPrefix(old, text);
     const s = commonSuffix(old, text, Math.min(old.length, text.length) - p);
     const ol = prev.lines;
-    // lines at their place: the line break after them and the first character of the next line are unchanged (`\r`
-    // then `\n` is one break), so the new text has the same line there
+    // lines kept: the line break after them and the first character of the next line are unchanged (`\r` then `\n`
+    // is one break), so the new text has the same line at the same place
     let head = 0;
     while (head + 1 < ol.length && ol[head + 1].start < p) head++;
     // lines moved: they and the two characters before them (their line break) are in the common suffix, so the new
-    // text has the same line, `shift` lines further on
+    // text has the same line, `shift` lines and `delta` characters further on
     const suffixFrom = old.length - s;
     let tail = ol.length;
     while (tail - 1 > head && ol[tail - 1].start - 2 >= suffixFrom) tail--;
-    // an edit that touched most of the document: parse every line
+    // an edit that touched most of the document: split and parse afresh
     if (head + (ol.length - tail) < ol.length / 2) return undefined;
-    const shift = lines.length - ol.length;
     const delta = text.length - old.length;
+    // the kept lines as they are, the changed ones split again, the moved ones moved
+    const lines = ol.slice(0, head);
+    splitRange(text, ol[head].start, tail < ol.length ? ol[tail].start + delta : text.length, head, tail === ol.length, lines);
+    const changedTo = lines.length;
+    const shift = changedTo - tail;
+    for (let i = tail; i < ol.length; i++) {
+      const l = ol[i];
+      lines.push({ index: i + shift, start: l.start + delta, end: l.end + delta, text: l.text });
+    }
     const headings = new Map<number, Heading>();
     // in line order: the headings of the lines kept, those of the changed lines, those of the moved lines
     for (const [i, h] of prev.headings) if (i < head) headings.set(i, h);
-    headingsOf(lines, head, tail + shift, headings);
+    headingsOf(lines, head, changedTo, headings);
     for (const [i, h] of prev.headings) if (i >= tail) headings.set(i + shift, shift === 0 && delta === 0 ? h : moveHeading(h, shift, delta));
-    return headings;
+    return { lines, headings };
   }
 }
