@@ -1,11 +1,11 @@
 /**
- * The lines and section headings of a document that was edited, from those of its previous version: `splitLines` and
- * `parseHeading` on every line of the whole document were the larger part of what the incremental linter did for a one-character edit in a
- * 1 MB document before it looked at a report. Only the lines that changed are split and parsed: the lines before
- * the changed text are the previous version's, those after it the previous version's moved, and so are their
- * headings (`parseHeading` depends on the line's text, and on its place only for the offsets and the line number it
- * records). The result equals `splitLines(text)` and `parseHeading` of each line (test/unit/incremental-lines.test.ts
- * compares them).
+ * The lines and section headings of a document that was edited, from those of its previous version: `splitLines`
+ * and `parseHeading` on every line of the whole document were the larger part of what the incremental linter did
+ * for a one-character edit in a 1 MB document before it looked at a report. Only the lines that changed are split
+ * and parsed: the lines before the changed text are the previous version's, those after it the previous version's
+ * moved, and so are their headings (`parseHeading` depends on the line's text, and on its place only for the
+ * offsets and the line number it records). The result equals `splitLines(text)` and `parseHeading` of each line
+ * (test/unit/incremental-lines.test.ts compares them).
  *
  * Kept lines and headings hold no slice of the text they were read in (their strings are copies), so old versions
  * of a large document are not held in memory by them.

@@ -1,6 +1,6 @@
 /**
- * The outline and folding ranges of a large open document (one checked by the incremental linter), report by
- * report. A report's symbols and folds depend on its text alone (core/views/outline.ts `reportSymbol`,
+ * The outline, folding ranges and inlay hints of a large open document (one checked by the incremental linter),
+ * report by report. A report's symbols and folds depend on its text alone (core/views/outline.ts `reportSymbol`,
  * `reportFoldingRanges`), and a report's text is named by the linter's `textId`: a report whose text did not
  * change since the last view keeps its translated symbols and folds, moved to its new first line (a report starts
  * at the start of a line, so only the lines move). Typing in one report of a 1 MB concatenation parses and

@@ -65,7 +65,7 @@ interface Checked {
   reportsAt(offset: number): readonly Report[];
   /** Where every report of the document is (no parsing). */
   spans(): readonly ReportSpan[];
-  /** The incremental linter's reports (outline and folding report by report, segment-views.ts). */
+  /** The incremental linter's reports (outline, folding and inlay hints report by report, segment-views.ts). */
   readonly segmented?: SegmentedDocument;
 }
 
@@ -89,7 +89,7 @@ export class ReportService {
   private readonly states = new Map<string, DocState>();
   /** One incremental linter per large open document. */
   private readonly linters = new Map<string, IncrementalLinter>();
-  /** The outline and folding of each large open document's reports. */
+  /** The outline, folding and inlay hints of each large open document's reports. */
   private readonly segmentViews = new Map<string, SegmentViews>();
   private readonly ruleSet: readonly Rule[];
   private readonly maxStates: number;
