@@ -10,12 +10,12 @@
  * key is the one they were computed with.
  */
 
-import type { Format, Heading, Report } from './model';
+import type { Format, Report } from './model';
 import { compareFindings, type Finding, type OtherReport, type Related, type TextEdit } from './rule';
 import { lintReport, type LintOptions, type RuleFailure } from './engine';
 import { parseDocument, parseReportLines, splitReports } from './parser';
-import { parseHeading } from './structure';
-import { LineIndex, detach, splitLines, type Line } from './text';
+import { LineMemo } from './incremental-lines';
+import { LineIndex, detach, type Line } from './text';
 import { agencyKey, reportKey, type ReportKey } from './pairing';
 
 /** What a host needs of a report without its model: whether it is one, its identity (pairing) and format. */
@@ -132,6 +132,7 @@ function shiftFinding(f: Finding, d: number, lines: number): Finding {
 
 export class IncrementalLinter {
   private cache = new Map<string, Cached>();
+  private readonly lineMemo = new LineMemo();
   private generation = 0;
   private nextId = 0;
   private optionsKey = '';
@@ -156,14 +157,10 @@ export class IncrementalLinter {
       this.optionsKey = optionsKey;
     }
     const gen = ++this.generation;
-    const lines = splitLines(text);
+    // the lines and headings of the whole document, from those of the last text where it did not change
+    const { lines, headings } = this.lineMemo.update(text);
     if (lines.some((l: Line) => l.text.length > 1500)) return this.whole(text, options, pairing);
     const index = new LineIndex(lines, text.length);
-    const headings = new Map<number, Heading>();
-    for (let i = 0; i < lines.length; i++) {
-      const h = parseHeading(lines[i]);
-      if (h) headings.set(i, h);
-    }
     const headingAt = (i: number) => headings.get(i);
     const segs = splitReports(lines, headingAt);
     const parsed = new Map<number, Report>();

@@ -9,6 +9,8 @@
 import { Worker } from 'node:worker_threads';
 import type { ExportFormat } from '../core';
 import type { AnalyzeInput, Analysis, ViewRequest } from './service';
+import { TextSender, type WireText } from './text-delta';
+import { isPackedSymbols, unpackSymbols, type PackedSymbols } from './symbol-codec';
 import { AnalysisTimeout, type Analyzer, type AnalyzerOptions, type CandidateText, type ViewAnswer } from './analyzer-common';
 
 export * from './analyzer-common';
@@ -18,6 +20,17 @@ export * from './analyzer-common';
 export type WorkerRequest =
   | { id: number; op: 'analyze'; input: AnalyzeInput }
   | { id: number; op: 'view'; uri: string; version: number; key: string; req: ViewRequest; input?: AnalyzeInput }
+  | { id: number; op: 'export'; text: string; format: ExportFormat }
+  | { op: 'candidates'; upserts: readonly CandidateText[]; removes: readonly string[] }
+  | { op: 'forget'; uri: string };
+
+/**
+ * What is posted to the worker: a request whose input's text is left out (`text: ''`) and sent as `wire`, the change
+ * since the text posted last for that document (text-delta.ts).
+ */
+export type PostedRequest =
+  | { id: number; op: 'analyze'; input: AnalyzeInput; wire: WireText }
+  | { id: number; op: 'view'; uri: string; version: number; key: string; req: ViewRequest; input?: AnalyzeInput; wire?: WireText }
   | { id: number; op: 'export'; text: string; format: ExportFormat }
   | { op: 'candidates'; upserts: readonly CandidateText[]; removes: readonly string[] }
   | { op: 'forget'; uri: string };
@@ -48,6 +61,8 @@ export class WorkerAnalyzer implements Analyzer {
   private disposed = false;
   private readonly budgetMs: number;
   private readonly staleKillMs: number;
+  /** The texts posted to the current worker (a new worker starts with none). */
+  private sender = new TextSender();
 
   constructor(
     private readonly script: string,
@@ -64,6 +79,7 @@ export class WorkerAnalyzer implements Analyzer {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const w = new Worker(this.script, { workerData: { [WORKER_FLAG]: true } });
+    this.sender = new TextSender();
     w.unref();
     this.readyAt = undefined;
     w.on('message', (m: WorkerResponse) => this.onMessage(w, m));
@@ -107,7 +123,12 @@ export class WorkerAnalyzer implements Analyzer {
     clearInterval(run.timer);
     this.running = undefined;
     if (m.ok) run.job.resolve(m.result);
-    else run.job.reject(new Error(m.error));
+    else {
+      // the next text of this document goes whole, whatever the worker kept
+      const jm = run.job.message;
+      if (jm.op === 'analyze' || (jm.op === 'view' && jm.input)) this.sender.forget(jm.op === 'analyze' ? jm.input.uri : jm.uri);
+      run.job.reject(new Error(m.error));
+    }
     this.pump();
   }
 
@@ -125,7 +146,7 @@ export class WorkerAnalyzer implements Analyzer {
     let w: Worker;
     try {
       w = this.ensureWorker();
-      w.postMessage(job.message);
+      w.postMessage(this.posted(job.message));
     } catch (e) {
       job.reject(e);
       this.pump();
@@ -152,6 +173,13 @@ export class WorkerAnalyzer implements Analyzer {
     this.running = { job: current, started, timer };
   }
 
+  /** A request as posted: an input's text as the change since the last one (text-delta.ts). */
+  private posted(m: WorkerRequest): PostedRequest {
+    if (m.op === 'analyze') return { ...m, input: { ...m.input, text: '' }, wire: this.sender.encode(m.input.uri, m.input.text, !m.input.closed) };
+    if (m.op === 'view' && m.input) return { ...m, input: { ...m.input, text: '' }, wire: this.sender.encode(m.input.uri, m.input.text, !m.input.closed) };
+    return m;
+  }
+
   private submit<T>(message: WorkerRequest & { id: number }, isStale?: () => boolean, budget = true): Promise<T> {
     if (this.disposed) return Promise.reject(new Error('analyzer disposed'));
     return new Promise<T>((resolve, reject) => {
@@ -165,8 +193,10 @@ export class WorkerAnalyzer implements Analyzer {
     return this.submit<Analysis | undefined>({ id: this.nextId++, op: 'analyze', input }, isStale);
   }
 
-  view(uri: string, version: number, key: string, req: ViewRequest, input?: AnalyzeInput): Promise<ViewAnswer> {
-    return this.submit<ViewAnswer>({ id: this.nextId++, op: 'view', uri, version, key, req, input });
+  async view(uri: string, version: number, key: string, req: ViewRequest, input?: AnalyzeInput): Promise<ViewAnswer> {
+    const answer = await this.submit<ViewAnswer | { miss: false; result: PackedSymbols }>({ id: this.nextId++, op: 'view', uri, version, key, req, input });
+    // the worker packs the outline (worker.ts)
+    return !answer.miss && isPackedSymbols(answer.result) ? { miss: false, result: unpackSymbols(answer.result) } : (answer as ViewAnswer);
   }
 
   exportText(text: string, format: ExportFormat): Promise<string> {
@@ -180,6 +210,7 @@ export class WorkerAnalyzer implements Analyzer {
   }
 
   forgetOpen(uri: string): void {
+    this.sender.forget(uri);
     this.worker?.postMessage({ op: 'forget', uri } satisfies WorkerRequest);
   }
 

@@ -30,6 +30,7 @@ import {
 import { IncrementalLinter } from '../core/incremental';
 import type { Analysis, AnalyzeInput, ViewRequest, ViewResult } from './analysis';
 import { CandidateStore, nameOf } from './candidates';
+import { SegmentViews, type SegmentedDocument } from './segment-views';
 import { foldingView, hoverView, inlayView, symbolsView, toDiagnostics } from './translate';
 
 export * from './analysis';
@@ -64,6 +65,8 @@ interface Checked {
   reportsAt(offset: number): readonly Report[];
   /** Where every report of the document is (no parsing). */
   spans(): readonly ReportSpan[];
+  /** The incremental linter's reports (outline, folding and inlay hints report by report, segment-views.ts). */
+  readonly segmented?: SegmentedDocument;
 }
 
 interface DocState {
@@ -76,6 +79,7 @@ interface DocState {
   readonly text: string;
   readonly findings: Finding[];
   readonly lang: Lang;
+  readonly segmented?: SegmentedDocument;
   /** Views are offered only for documents whose diagnostics are published. */
   readonly publish: boolean;
 }
@@ -85,6 +89,8 @@ export class ReportService {
   private readonly states = new Map<string, DocState>();
   /** One incremental linter per large open document. */
   private readonly linters = new Map<string, IncrementalLinter>();
+  /** The outline, folding and inlay hints of each large open document's reports. */
+  private readonly segmentViews = new Map<string, SegmentViews>();
   private readonly ruleSet: readonly Rule[];
   private readonly maxStates: number;
   private readonly incrementalFrom: number;
@@ -104,6 +110,7 @@ export class ReportService {
     this.candidates.forgetOpen(uri);
     this.states.delete(uri);
     this.linters.delete(uri);
+    this.segmentViews.delete(uri);
   }
 
   analyze(input: AnalyzeInput): Analysis {
@@ -125,7 +132,7 @@ export class ReportService {
       indexOf: (uri) => this.candidates.indexOf(uri),
     });
 
-    if (!input.closed) this.remember(input.uri, { version: input.version, key: input.key, reports: checked.reports, reportsAt: checked.reportsAt, spans: checked.spans, text: input.text, findings: publish ? kept : [], lang, publish });
+    if (!input.closed) this.remember(input.uri, { version: input.version, key: input.key, reports: checked.reports, reportsAt: checked.reportsAt, spans: checked.spans, segmented: checked.segmented, text: input.text, findings: publish ? kept : [], lang, publish });
     return {
       uri: input.uri,
       version: input.version,
@@ -190,7 +197,11 @@ export class ReportService {
     const linter = this.linters.get(uri) ?? new IncrementalLinter(5000, 64);
     this.linters.delete(uri);
     this.linters.set(uri, linter);
-    while (this.linters.size > this.maxStates) this.linters.delete(this.linters.keys().next().value!);
+    while (this.linters.size > this.maxStates) {
+      const oldest = this.linters.keys().next().value!;
+      this.linters.delete(oldest);
+      this.segmentViews.delete(oldest);
+    }
     this.candidates.setOpen(uri, `v${input.version}`, input.text);
 
     const pairing = documentPairing(uri, nameOf(uri), () => this.candidates.reportsExcept(uri));
@@ -228,6 +239,7 @@ export class ReportService {
           lastLine: r.index.positionAt(Math.max(x.start, x.end - 1)).line,
           notAReport: x.summary.notAReport,
         })),
+      segmented: { segments: r.segments, index: r.index, reportAt: (j) => r.reportAt(j) },
     };
   }
 
@@ -261,6 +273,13 @@ export class ReportService {
       return { miss: false, result };
     }
     if (!st.publish) return { miss: false, result: [] };
+    // a large document's outline, folding and inlay hints, report by report: unchanged reports keep theirs
+    if (st.segmented && (req.view === 'symbols' || req.view === 'folding' || req.view === 'inlay')) {
+      let sv = this.segmentViews.get(uri);
+      if (!sv) this.segmentViews.set(uri, (sv = new SegmentViews()));
+      const result = req.view === 'symbols' ? sv.symbols(st.segmented, st.lang) : req.view === 'folding' ? sv.folding(st.segmented) : sv.inlay(st.segmented, st.findings, st.lang);
+      return { miss: false, result };
+    }
     // outline, folding and inlay hints take every report (parsed now if the check reused findings)
     const reports = st.reports();
     switch (req.view) {

@@ -19,6 +19,7 @@ import {
   TABLE_NO,
   TABLE_OF_SECTION,
   type Finding,
+  type FoldRange,
   type Lang,
   type LineIndex,
   type OffsetRange,
@@ -135,20 +136,26 @@ export function hoverView(reports: readonly Report[], findings: readonly Finding
 }
 
 export function symbolsView(reports: readonly Report[], lang: Lang): DocumentSymbol[] {
-  const index = reports[0].index;
-  const conv = (s: OutlineSymbol): DocumentSymbol => ({
+  return outline(reports, lang).map((s) => toDocumentSymbol(reports[0].index, s));
+}
+
+export function toDocumentSymbol(index: LineIndex, s: OutlineSymbol): DocumentSymbol {
+  return {
     name: s.name || '?',
     detail: s.detail,
     kind: SYMBOL_KIND[s.kind],
     range: toRange(index, s.range),
     selectionRange: toRange(index, s.selectionRange),
-    children: s.children.map(conv),
-  });
-  return outline(reports, lang).map(conv);
+    children: s.children.map((c) => toDocumentSymbol(index, c)),
+  };
 }
 
 export function foldingView(reports: readonly Report[]): FoldingRange[] {
-  return foldingRanges(reports).map((f) => ({ startLine: f.startLine, endLine: f.endLine, kind: 'region' }));
+  return foldingRanges(reports).map(toFoldingRange);
+}
+
+export function toFoldingRange(f: FoldRange): FoldingRange {
+  return { startLine: f.startLine, endLine: f.endLine, kind: 'region' };
 }
 
 export function inlayView(reports: readonly Report[], findings: readonly Finding[], lang: Lang): InlayHint[] {

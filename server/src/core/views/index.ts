@@ -1,6 +1,6 @@
 /** Views of the model for editors (pure; the language server translates them to protocol types). */
 
-export { outline, foldingRanges, sectionName, type OutlineSymbol, type OutlineKind, type FoldRange } from './outline';
+export { outline, foldingRanges, reportSymbol, reportFoldingRanges, sectionName, type OutlineSymbol, type OutlineKind, type FoldRange } from './outline';
 export { hoverAt, hoverItems, pickHover, mdEscape, type HoverView } from './hover';
 export { inlayHints, type InlayView } from './inlay';
 export { reportSkeleton, tableSkeleton, tableSkeletonLines, BLANK_CELL, AGENCY_PLACEHOLDER, type SkeletonOptions } from './skeleton';

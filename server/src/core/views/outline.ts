@@ -88,19 +88,25 @@ function tableSymbol(report: Report, t: Table, lang: Lang): OutlineSymbol {
  */
 export function outline(reports: readonly Report[], lang: Lang = 'zh'): OutlineSymbol[] {
   if (reports.length === 1) return reportOutline(reports[0], lang);
-  return reports.map((r, i) => {
-    const last = lastContentLine(r, r.firstLine, r.lastLine);
-    const range = lineSpan(r, r.firstLine, last);
-    const sel = r.title ? clip(r.title.range, range) : lineSpan(r, r.firstLine, r.firstLine);
-    return {
-      name: r.title ? shorten(r.title.text) : `#${i + 1}`,
-      detail: r.title?.year !== undefined ? String(r.title.year) : undefined,
-      kind: 'report' as const,
-      range,
-      selectionRange: sel,
-      children: reportOutline(r, lang),
-    };
-  });
+  return reports.map((r, i) => reportSymbol(r, i, lang));
+}
+
+/**
+ * The top-level symbol of report `i` of a document holding several (what `outline` gives for it): it depends on
+ * the report alone, so a host can keep it while the report's text does not change.
+ */
+export function reportSymbol(r: Report, i: number, lang: Lang = 'zh'): OutlineSymbol {
+  const last = lastContentLine(r, r.firstLine, r.lastLine);
+  const range = lineSpan(r, r.firstLine, last);
+  const sel = r.title ? clip(r.title.range, range) : lineSpan(r, r.firstLine, r.firstLine);
+  return {
+    name: r.title ? shorten(r.title.text) : `#${i + 1}`,
+    detail: r.title?.year !== undefined ? String(r.title.year) : undefined,
+    kind: 'report' as const,
+    range,
+    selectionRange: sel,
+    children: reportOutline(r, lang),
+  };
 }
 
 function reportOutline(report: Report, lang: Lang): OutlineSymbol[] {
@@ -161,14 +167,21 @@ function reportOutline(report: Report, lang: Lang): OutlineSymbol[] {
 
 /** Folding ranges of reports (when several), sections, sub-sections and tables (two lines or more). */
 export function foldingRanges(reports: readonly Report[]): FoldRange[] {
+  // the reports' lines are disjoint and in order: the folds of each report, sorted, follow each other
+  return reports.flatMap((r) => reportFoldingRanges(r, reports.length > 1));
+}
+
+/**
+ * The folding ranges of one report (what `foldingRanges` gives for it), sorted; with `several`, the report of a
+ * document holding several, which folds as a whole too. Depends on the report alone (see `reportSymbol`).
+ */
+export function reportFoldingRanges(report: Report, several: boolean): FoldRange[] {
   const out: FoldRange[] = [];
   const push = (startLine: number, endLine: number, kind: OutlineKind): void => {
     if (endLine > startLine) out.push({ startLine, endLine, kind });
   };
-  for (const report of reports) {
-    if (reports.length > 1) push(report.firstLine, lastContentLine(report, report.firstLine, report.lastLine), 'report');
-    reportFolds(report, push);
-  }
+  if (several) push(report.firstLine, lastContentLine(report, report.firstLine, report.lastLine), 'report');
+  reportFolds(report, push);
   out.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
   return out;
 }
