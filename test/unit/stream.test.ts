@@ -38,8 +38,9 @@ function mixed(): string {
 
 function assertSame(text: string, options: CheckOptions): void {
   const a = checkDocument(text, options);
-  // every model parsed anew for the check (none kept from the parse for the keys), and with the default
-  for (const keepChars of [0, undefined]) assertSameAs(a, checkDocumentStreamed(text, options, keepChars), text);
+  // lines held as offsets and every model parsed anew for the check (none kept from the parse for the keys); and
+  // with the sizes the command line uses
+  for (const tuning of [{ keepChars: 0, windowFrom: 0 }, {}]) assertSameAs(a, checkDocumentStreamed(text, options, tuning), text);
 }
 
 function assertSameAs(a: ReturnType<typeof checkDocument>, b: ReturnType<typeof checkDocumentStreamed>, text: string): void {

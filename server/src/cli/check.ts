@@ -167,16 +167,31 @@ export function loadFile(file: string, keepBytes = true): Loaded {
   return decoded.kind === 'text' ? { kind: 'text', ...(keepBytes ? { bytes } : {}), decoded } : { kind: 'binary', bytes };
 }
 
-/** From this many characters on, a text makes the heap grow in smaller steps (`boundHeapGrowth`). */
+/**
+ * Where the configuration files are, by folder, during one run over many files (`startRun` … `endRun`: a run of
+ * `checkAll`, or a worker's life); outside a run nothing is remembered (a file may appear between two checks).
+ */
+let configLookups: Map<string, string | undefined> | undefined;
+
+export function startRun(): void {
+  configLookups = new Map();
+}
+
+export function endRun(): void {
+  configLookups = undefined;
+}
+
+/** From this many characters on, a concatenation makes the heap grow in smaller steps (`boundHeapGrowth`). */
 const LARGE_TEXT = 4 << 20;
 
 /**
  * V8 lets the heap grow to up to four times what survived the last full collection before it collects again: on
- * a large file, whose check allocates and drops a model per report, that garbage would be most of the process's
- * peak memory (1.2 GB on a 50 MB concatenation). From the first large text on, the process (all its threads) grows
- * the heap by 30 % at a time instead — a few more collections, a peak near what is alive.
+ * a large concatenation, whose check allocates and drops a model per report, that garbage would be most of the
+ * process's peak memory (750 MB on a 50 MB concatenation checked one report at a time), and so on a run over many
+ * files. From the first such text or run on, the process (all its threads) grows the heap by 30 % at a time
+ * instead — a few more collections, a peak near what is alive (330 MB on that concatenation).
  */
-function boundHeapGrowth(): void {
+export function boundHeapGrowth(): void {
   if (heapBounded) return;
   heapBounded = true;
   v8.setFlagsFromString('--heap-growing-percent=30');
@@ -264,7 +279,7 @@ export async function checkFile(file: string, options: CheckOptions): Promise<Fi
 export async function checkFileKeyed(file: string, options: CheckOptions): Promise<KeyedResult> {
   const filePath = path.resolve(file);
   // the project configuration: its rule levels under the command line's, its suppressions for this file
-  const config = configFor(filePath, options.config);
+  const config = configFor(filePath, options.config, configLookups);
   const effective: CheckOptions = config ? { ...options, rules: { ...config.config.rules, ...options.rules } } : options;
   const suppressions = suppressionsFor(config, filePath);
   if (originalKind(filePath)) return checkOriginal(filePath, effective, suppressions);
@@ -274,7 +289,6 @@ export async function checkFileKeyed(file: string, options: CheckOptions): Promi
     return { result: { filePath, encoding: 'utf8', messages: [], fixed: [], failures: [], previousYears: [], readError: loaded.error }, keys: [] };
   }
   if (loaded.kind === 'binary') return { result: binaryResult(filePath, effective), keys: [] };
-  if (loaded.decoded.text.length >= LARGE_TEXT) boundHeapGrowth();
   let keys: readonly ReportKey[] = [];
   const result = await checkText(filePath, loaded.bytes, loaded.decoded, effective, suppressions, (k) => (keys = k));
   return { result: options.keepText ? { ...result, text: loaded.decoded.text } : result, keys };
@@ -382,7 +396,13 @@ function checkFileText(
   };
   const suppressed = (findings: Finding[], index: LineIndex): Finding[] => (suppressions.length ? withoutSuppressed(findings, index, suppressions) : findings);
   if (!modelsNeeded) {
-    const r = checkDocumentStreamed(text, checkOptions);
+    // a large concatenation drops a model per report: let the heap grow in small steps (not for one large report,
+    // whose model is all alive: more collections would find no garbage)
+    const r = checkDocumentStreamed(text, checkOptions, {
+      onCut: (reports) => {
+        if (reports > 1 && text.length >= LARGE_TEXT) boundHeapGrowth();
+      },
+    });
     return { findings: suppressed(r.findings, r.index), failures: r.failures, previousYears: r.previousYears, index: r.index, keys: () => r.keys };
   }
   const r = checkDocument(text, checkOptions);

@@ -8,7 +8,7 @@
  * their `Line` objects; the others hold a placeholder, which no parse reads (a report is parsed from its own lines,
  * [from, to)). The reports are cut as `parseDocument` cuts them (`splitReports` over every line, served on demand)
  * and each is parsed with `parseReportLines`, as `parseDocument` parses it. Texts that may be glued (a line longer
- * than `GLUED_LINE_LENGTH`) are cut by `splitDocument` as a whole.
+ * than `GLUED_LINE_LENGTH`) and texts below `WINDOW_FROM` characters are cut by `splitDocument` as a whole.
  *
  * Pairing needs every report's key before the first report is checked (a report's previous year may come later in
  * the text), so each report is parsed once for its key and once more to be checked (the models of the first reports, up to
@@ -43,6 +43,8 @@ export interface StreamedCheckResult {
 const KEEP_CHARS = 1 << 20;
 /** Models remembered besides the kept ones: the last few parsed (adjacent previous years). */
 const RECENT_MODELS = 3;
+/** Below this many characters a text's lines are all held as `Line` objects (a few MB at most). */
+const WINDOW_FROM = 1 << 20;
 /** The text is cut into lines this many characters at a time (never a whole document's `Line` objects at once). */
 const CHUNK_CHARS = 1 << 16;
 
@@ -112,12 +114,22 @@ function cutLazily(text: string): Cut | undefined {
   };
 }
 
-/**
- * `checkDocument`'s findings, failures and pairing, in bounded memory (see the top of this file). `keepChars`: how
- * much of the first reports' text may keep its models from the first parse to the check (tests pass 0).
- */
-export function checkDocumentStreamed(text: string, options: CheckOptions = {}, keepChars = KEEP_CHARS): StreamedCheckResult {
-  const doc: Cut = cutLazily(text) ?? { ...splitDocument(text), release: () => undefined };
+/** The sizes that decide what a streamed check keeps (tests make them small, to exercise every path on small texts). */
+export interface StreamTuning {
+  /** How much of the first reports' text may keep its models from the parse for the keys to the check. */
+  readonly keepChars?: number;
+  /** From how many characters on the lines are held as offsets only. */
+  readonly windowFrom?: number;
+  /** Called once the text is cut, before any report is parsed, with the number of reports. */
+  readonly onCut?: (reports: number) => void;
+}
+
+/** `checkDocument`'s findings, failures and pairing, in bounded memory (see the top of this file). */
+export function checkDocumentStreamed(text: string, options: CheckOptions = {}, tuning: StreamTuning = {}): StreamedCheckResult {
+  const keepChars = tuning.keepChars ?? KEEP_CHARS;
+  const whole = (): Cut => ({ ...splitDocument(text), release: () => undefined });
+  const doc: Cut = text.length >= (tuning.windowFrom ?? WINDOW_FROM) ? (cutLazily(text) ?? whole()) : whole();
+  tuning.onCut?.(doc.count);
   const uri = options.uri ?? '';
   const name = options.name ?? uri;
   const pairing = new CheckPairing(options);
