@@ -40,7 +40,7 @@ export interface StreamedCheckResult {
 }
 
 /** Models of the first reports kept from the parse for the keys to the check, up to this many characters of text. */
-const KEEP_CHARS = 1 << 20;
+const KEEP_CHARS = 1 << 18;
 /** Models remembered besides the kept ones: the last few parsed (adjacent previous years). */
 const RECENT_MODELS = 3;
 /** Below this many characters a text's lines are all held as `Line` objects (a few MB at most). */
