@@ -2,11 +2,14 @@
 // five real samples, injected errors, GBK and other encodings, previous-year pairs: test/cli/_corpus.ts) checked by
 // the bundled command as a child process — `node bin/govreport-lint.js --format json <folder>` with the default
 // --jobs (one worker thread per CPU) against `--jobs 1` (in-process), interleaved; every run's output must be
-// byte-identical. Reports total time (goal: under 10 s on 2 cores), files/s, the parallel speed-up, and the CPU
-// time of the child (all its threads), which shows how much of the machine the run actually got.
+// byte-identical. Reports total time (goal: under 6 s on 2 cores), files/s, the parallel speed-up, the CPU
+// time of the child (all its threads), which shows how much of the machine the run actually got, and the child's peak
+// resident memory (goal: under 200 MB).
 //
-// Usage: node bench/cli.mjs [--files N] [--rounds N] [--profile]
+// Usage: node bench/cli.mjs [--files N] [--rounds N] [--profile] [--against other/bin/govreport-lint.js]
 //   (also GOVREPORT_BENCH_CLI_FILES / GOVREPORT_BENCH_CLI_ROUNDS, for bench/run.mjs)
+//   --against: also time another build of the CLI (e.g. a copy of the tree before a change) in the default mode,
+//              interleaved with the others, its output required to be byte-identical: a before/after ratio.
 //   --profile: one more run of each mode under `node --cpu-prof` (main thread and workers), printing where the
 //              time goes.
 import { spawnSync } from 'node:child_process';
@@ -24,15 +27,21 @@ requireBuilt('server/out/cli.js');
 requireBuilt('server/out/cli-worker.js');
 const corpusLib = require(requireBuilt('out/test/cli/_corpus.js'));
 
-const GOAL_MS = 10_000;
+const GOAL_MS = 6_000;
+/** Peak resident memory of the whole CLI process (main thread and workers). */
+const GOAL_MB = 200;
 
-/** Written next to the corpus; prints the child's CPU time (all threads) into a file when it exits. */
-const CPU_HOOK = `'use strict';
+/**
+ * Written next to the corpus; prints the child's CPU time (all threads) and its peak resident set size (the whole
+ * process, workers included: `maxRSS` is the kernel's high-water mark of the process) into a file when it exits.
+ */
+export const CPU_HOOK = `'use strict';
 const wt = require('node:worker_threads');
 if (wt.isMainThread && process.env.GOVREPORT_BENCH_CPU_FILE) {
   process.on('exit', () => {
     const u = process.cpuUsage();
-    require('node:fs').writeFileSync(process.env.GOVREPORT_BENCH_CPU_FILE, JSON.stringify({ user: u.user / 1000, system: u.system / 1000 }));
+    const maxRssKb = process.resourceUsage().maxRSS;
+    require('node:fs').writeFileSync(process.env.GOVREPORT_BENCH_CPU_FILE, JSON.stringify({ user: u.user / 1000, system: u.system / 1000, maxRssKb }));
   });
 }
 `;
@@ -44,8 +53,8 @@ function argValue(name, env, dflt) {
   return dflt;
 }
 
-/** One CLI run as a child process: wall time, CPU time, exit code, output hash and size. */
-function runCli(dir, corpus, jobsArgs, extraNodeArgs = []) {
+/** One CLI run as a child process: wall time, CPU time, peak RSS (MB), exit code, output hash and size. */
+export function runCli(dir, corpus, jobsArgs, extraNodeArgs = [], bin = BIN) {
   const outFile = path.join(dir, 'out.json');
   const cpuFile = path.join(dir, 'cpu.json');
   rmSync(cpuFile, { force: true });
@@ -54,19 +63,21 @@ function runCli(dir, corpus, jobsArgs, extraNodeArgs = []) {
   delete env.NO_COLOR;
   delete env.FORCE_COLOR;
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [...extraNodeArgs, BIN, '--format', 'json', ...jobsArgs, corpus], { cwd: dir, env, stdio: ['ignore', fd, 'pipe'], maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, [...extraNodeArgs, bin, '--format', 'json', ...jobsArgs, corpus], { cwd: dir, env, stdio: ['ignore', fd, 'pipe'], maxBuffer: 64 << 20 });
   const ms = performance.now() - t0;
   closeSync(fd);
   if (r.error) throw r.error;
   const out = readFileSync(outFile);
   let cpuMs = NaN;
+  let peakMB = NaN;
   try {
     const c = JSON.parse(readFileSync(cpuFile, 'utf8'));
     cpuMs = c.user + c.system;
+    peakMB = c.maxRssKb / 1024;
   } catch {
-    // the hook did not run (an old Node?): CPU time unknown
+    // the hook did not run (an old Node?): CPU time and memory unknown
   }
-  return { ms, cpuMs, status: r.status, stderr: r.stderr.toString(), hash: createHash('sha256').update(out).digest('hex'), bytes: out.length };
+  return { ms, cpuMs, peakMB, status: r.status, stderr: r.stderr.toString(), hash: createHash('sha256').update(out).digest('hex'), bytes: out.length };
 }
 
 /** Self time per function of the .cpuprofile files in `dir` (main thread and workers together). */
@@ -105,17 +116,20 @@ export function run({ files = argValue('--files', 'GOVREPORT_BENCH_CLI_FILES', 1
       { name: `default (${workers ? `${workers} workers` : 'in-process'})`, args: [] },
       { name: '--jobs 1 (in-process)', args: ['--jobs', '1'] },
     ];
+    const against = process.argv.indexOf('--against');
+    if (against >= 0 && process.argv[against + 1]) modes.push({ name: `default, ${process.argv[against + 1]}`, args: [], bin: path.resolve(process.argv[against + 1]) });
     // warm the file cache and check that both modes agree before timing anything
-    const first = modes.map((m) => runCli(dir, corpus, m.args));
+    const first = modes.map((m) => runCli(dir, corpus, m.args, [], m.bin));
     const reference = first[0];
     if (reference.status !== 1) throw new Error(`unexpected exit code ${reference.status}: ${reference.stderr}`);
     const samples = modes.map(() => []);
     const cpu = modes.map(() => []);
+    const peak = modes.map(() => []);
     const load = [];
     for (let r = 0; r < rounds; r++) {
       for (const [i, m] of modes.entries()) {
         load.push(os.loadavg()[0]);
-        const res = runCli(dir, corpus, m.args);
+        const res = runCli(dir, corpus, m.args, [], m.bin);
         for (const [what, a, b] of [
           ['exit code', res.status, reference.status],
           ['stdout', res.hash, reference.hash],
@@ -125,13 +139,15 @@ export function run({ files = argValue('--files', 'GOVREPORT_BENCH_CLI_FILES', 1
         }
         samples[i].push(res.ms);
         cpu[i].push(res.cpuMs);
+        peak[i].push(res.peakMB);
       }
     }
     const [par, seq] = samples.map(median);
     const [parCpu, seqCpu] = cpu.map(median);
+    const [parPeak] = peak.map(median);
     const rows = modes.map((m, i) => {
-      const ms = i === 0 ? par : seq;
-      const cpuMs = i === 0 ? parCpu : seqCpu;
+      const ms = median(samples[i]);
+      const cpuMs = median(cpu[i]);
       return {
         mode: m.name,
         files: stats.files.length,
@@ -139,8 +155,9 @@ export function run({ files = argValue('--files', 'GOVREPORT_BENCH_CLI_FILES', 1
         'files/s': stats.files.length / (ms / 1000),
         cpuMs,
         'cpu/wall': cpuMs / ms,
-        goal: i === 0 ? `< ${GOAL_MS / 1000} s` : '',
-        met: i === 0 ? ms < GOAL_MS : '',
+        peakMB: median(peak[i]),
+        goal: i === 0 ? `< ${GOAL_MS / 1000} s, < ${GOAL_MB} MB` : '',
+        met: i === 0 ? ms < GOAL_MS && parPeak < GOAL_MB : '',
       };
     });
     const summary = {
@@ -158,13 +175,14 @@ export function run({ files = argValue('--files', 'GOVREPORT_BENCH_CLI_FILES', 1
       cpuOverhead: parCpu / seqCpu,
       loadAverage: median(load),
     };
-    const result = { runs: rows, summary, samples: { default: samples[0], jobs1: samples[1] } };
+    if (modes[2]) summary.againstRatio = median(samples[2]) / par;
+    const result = { runs: rows, summary, samples: { default: samples[0], jobs1: samples[1], ...(modes[2] ? { against: samples[2] } : {}), peakMB: peak } };
 
     if (profile) {
       result.profile = {};
       for (const [i, m] of modes.entries()) {
         const profDir = path.join(dir, `prof-${i}`);
-        runCli(dir, corpus, m.args, ['--cpu-prof', `--cpu-prof-dir=${profDir}`]);
+        runCli(dir, corpus, m.args, ['--cpu-prof', `--cpu-prof-dir=${profDir}`], m.bin);
         result.profile[m.name] = profileSummary(profDir);
       }
     }
@@ -178,7 +196,7 @@ export function print(res) {
   const f = (rows) =>
     rows.map((r) =>
       Object.fromEntries(
-        Object.entries(r).map(([k, v]) => [k, typeof v === 'number' ? (k === 'files' ? v : k.endsWith('Ms') || k === 'ms' ? fmtMs(v) : k === 'files/s' ? v.toFixed(0) : v.toFixed(2)) : v]),
+        Object.entries(r).map(([k, v]) => [k, typeof v === 'number' ? (k === 'files' ? v : k.endsWith('Ms') || k === 'ms' ? fmtMs(v) : k === 'files/s' || k === 'peakMB' ? v.toFixed(0) : v.toFixed(2)) : v]),
       ),
     );
   const s = res.summary;
@@ -186,11 +204,12 @@ export function print(res) {
     `\nCLI on ${s.files} files (${s.megabytes.toFixed(1)} MB, ${s.pairedFiles} previous-year pairs, encodings ${Object.entries(s.encodings)
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')}), ${s.cpus} CPUs, median of ${s.rounds} interleaved runs, outputs identical (${s.outputBytes} bytes of JSON)\n` +
-      table(f(res.runs), ['mode', 'files', 'ms', 'files/s', 'cpuMs', 'cpu/wall', 'goal', 'met']),
+      table(f(res.runs), ['mode', 'files', 'ms', 'files/s', 'cpuMs', 'cpu/wall', 'peakMB', 'goal', 'met']),
   );
   console.log(
     `speed-up (--jobs 1 time / default time): ${s.speedup.toFixed(2)}× on ${s.cpus} CPUs; CPU time of the parallel run / in-process: ${s.cpuOverhead.toFixed(2)}; load average during the runs: ${s.loadAverage.toFixed(2)}`,
   );
+  if (s.againstRatio !== undefined) console.log(`time of ${res.runs[2].mode} / this build's default: ${s.againstRatio.toFixed(2)}`);
   if (s.workers > 1) {
     const got = res.runs[0]['cpu/wall'];
     if (got < 0.8 * s.workers) {

@@ -60,7 +60,7 @@ function findingDigests() {
 }
 
 /** Varied reports (both formats, all layouts, random values) concatenated up to `bytes`. */
-function synthetic(bytes) {
+export function synthetic(bytes) {
   const parts = [];
   let size = 0;
   for (let i = 0; size < bytes; i++) {
@@ -75,7 +75,7 @@ function synthetic(bytes) {
 }
 
 /** One report whose narrative is inflated to `bytes` (a single huge report, no splitting). */
-function hugeSingle(bytes) {
+export function hugeSingle(bytes) {
   const base = gen.generateReport({ seed: 3 });
   const para = '本机关坚持以公开为常态、不公开为例外，持续完善政府信息公开工作机制，及时回应社会关切，主动公开各类信息。\n';
   const n = Math.ceil(Math.max(0, bytes - Buffer.byteLength(base)) / Buffer.byteLength(para));

@@ -1,4 +1,4 @@
-// All benchmarks in sequence — bench/core.mjs, bench/cli.mjs, bench/size.mjs, bench/lsp.mjs, bench/preview.mjs, bench/originals.mjs and bench/pdf.mjs when they exist —
+// All benchmarks in sequence — bench/core.mjs, bench/cli.mjs, bench/size.mjs, bench/lsp.mjs, bench/preview.mjs, bench/originals.mjs, bench/pdf.mjs and bench/memory.mjs when they exist —
 // printing every table and writing one JSON (bench/results/latest.json). `npm run bench` builds first.
 // A benchmark that fails is reported and recorded; the others still run; the exit code is then 1.
 import { existsSync } from 'node:fs';
@@ -6,7 +6,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ROOT, saveResults } from './lib.mjs';
 
-const BENCHES = ['core', 'cli', 'size', 'lsp', 'preview', 'originals', 'pdf'];
+const BENCHES = ['core', 'cli', 'size', 'lsp', 'preview', 'originals', 'pdf', 'memory'];
 
 const results = {};
 const failed = [];

@@ -5,16 +5,17 @@
  */
 
 import * as fs from 'node:fs';
+import * as v8 from 'node:v8';
 import { specialType } from './special';
 import * as path from 'node:path';
 import {
   checkDocument,
+  checkDocumentStreamed,
   countSeverities,
   documentGrids,
   parseDocument,
   reportKey,
   ruleMeta,
-  type CheckResult,
   type Finding,
   type GridReport,
   type LineIndex,
@@ -132,7 +133,8 @@ export interface KeyedResult {
 }
 
 export type Loaded =
-  | { readonly kind: 'text'; readonly bytes: Buffer; readonly decoded: DecodedText }
+  /** `bytes`: absent when the caller does not need them (`loadFile(file, false)`: only `--fix` compares them). */
+  | { readonly kind: 'text'; readonly bytes?: Buffer; readonly decoded: DecodedText }
   | { readonly kind: 'binary'; readonly bytes: Buffer }
   | { readonly kind: 'error'; readonly error: string };
 
@@ -146,7 +148,7 @@ function errorText(e: unknown): string {
  * must not hang the open) and checked with fstat on the open descriptor: anything but a regular file (FIFO,
  * device, socket) is refused rather than read forever.
  */
-export function loadFile(file: string): Loaded {
+export function loadFile(file: string, keepBytes = true): Loaded {
   let bytes: Buffer;
   try {
     const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
@@ -162,8 +164,39 @@ export function loadFile(file: string): Loaded {
     return { kind: 'error', error: errorText(e) };
   }
   const decoded = decodeBytes(bytes);
-  return decoded.kind === 'text' ? { kind: 'text', bytes, decoded } : { kind: 'binary', bytes };
+  return decoded.kind === 'text' ? { kind: 'text', ...(keepBytes ? { bytes } : {}), decoded } : { kind: 'binary', bytes };
 }
+
+/**
+ * Where the configuration files are, by folder, during one run over many files (`startRun` … `endRun`: a run of
+ * `checkAll`, or a worker's life); outside a run nothing is remembered (a file may appear between two checks).
+ */
+let configLookups: Map<string, string | undefined> | undefined;
+
+export function startRun(): void {
+  configLookups = new Map();
+}
+
+export function endRun(): void {
+  configLookups = undefined;
+}
+
+/** From this many characters on, a concatenation makes the heap grow in smaller steps (`boundHeapGrowth`). */
+const LARGE_TEXT = 4 << 20;
+
+/**
+ * V8 lets the heap grow to up to four times what survived the last full collection before it collects again: on
+ * a large concatenation, whose check allocates and drops a model per report, that garbage would be most of the
+ * process's peak memory (750 MB on a 50 MB concatenation checked one report at a time), and so on a run over many
+ * files. From the first such text or run on, the process (all its threads) grows the heap by 30 % at a time
+ * instead — a few more collections, a peak near what is alive (330 MB on that concatenation).
+ */
+export function boundHeapGrowth(): void {
+  if (heapBounded) return;
+  heapBounded = true;
+  v8.setFlagsFromString('--heap-growing-percent=30');
+}
+let heapBounded = false;
 
 /** The reports of a file (for pairing); none for unreadable or binary files. Originals are read by the readers. */
 export async function loadReports(file: string): Promise<Report[]> {
@@ -202,8 +235,7 @@ function spanIn(index: LineIndex, start: number, end: number): Span {
   return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
 }
 
-function toMessage(result: LintResult, f: Finding, filePath: string, indexes: Indexes): CliMessage {
-  const own = result.report.index;
+function toMessage(own: LineIndex, f: Finding, filePath: string, indexes: Indexes): CliMessage {
   const related: CliRelated[] = f.related.map((r) => {
     const elsewhere = r.uri !== undefined && r.uri !== filePath ? indexes.get(r.uri) : undefined;
     return { ...spanIn(elsewhere ?? own, r.range.start, r.range.end), message: r.message, file: elsewhere ? r.uri : undefined };
@@ -247,17 +279,18 @@ export async function checkFile(file: string, options: CheckOptions): Promise<Fi
 export async function checkFileKeyed(file: string, options: CheckOptions): Promise<KeyedResult> {
   const filePath = path.resolve(file);
   // the project configuration: its rule levels under the command line's, its suppressions for this file
-  const config = configFor(filePath, options.config);
+  const config = configFor(filePath, options.config, configLookups);
   const effective: CheckOptions = config ? { ...options, rules: { ...config.config.rules, ...options.rules } } : options;
   const suppressions = suppressionsFor(config, filePath);
   if (originalKind(filePath)) return checkOriginal(filePath, effective, suppressions);
-  const loaded = loadFile(filePath);
+  // the bytes are kept only for `--fix` (it compares them before writing): a large file is not held twice
+  const loaded = loadFile(filePath, options.fix);
   if (loaded.kind === 'error') {
     return { result: { filePath, encoding: 'utf8', messages: [], fixed: [], failures: [], previousYears: [], readError: loaded.error }, keys: [] };
   }
   if (loaded.kind === 'binary') return { result: binaryResult(filePath, effective), keys: [] };
   let keys: readonly ReportKey[] = [];
-  const result = await checkText(filePath, loaded.bytes, loaded.decoded, effective, suppressions, (reports) => (keys = reports.map(reportKey)));
+  const result = await checkText(filePath, loaded.bytes, loaded.decoded, effective, suppressions, (k) => (keys = k));
   return { result: options.keepText ? { ...result, text: loaded.decoded.text } : result, keys };
 }
 
@@ -302,11 +335,11 @@ async function checkOriginal(
     return { result: { ...base, messages: [], failures: [], previousYears: [], original: { kind: read.kind, notices: read.notices, unread: true } }, keys: [] };
   }
   const { others, indexes } = await loadOthers(filePath, options.pairWith);
-  const result = checkFileText(read.text, filePath, options, others, suppressions);
-  const keys: readonly ReportKey[] = result.reports.map(reportKey);
+  const result = checkFileText(read.text, filePath, options, others, suppressions, options.grids);
+  const keys: readonly ReportKey[] = result.keys();
   const textLines = read.text.split('\n');
   const messages = result.findings.map((f) => {
-    const m = toMessage(result, f, filePath, indexes);
+    const m = toMessage(result.index, f, filePath, indexes);
     const where = placeOf(m, read.lines, textLines);
     return where ? { ...m, where } : m;
   });
@@ -316,7 +349,7 @@ async function checkOriginal(
       ...base,
       messages,
       failures: result.failures,
-      ...(options.grids ? { grids: documentGrids(result.reports, result.findings) } : {}),
+      ...(options.grids && result.reports ? { grids: documentGrids(result.reports, result.findings) } : {}),
       previousYears: [...new Set(result.previousYears.map((p) => p.uri))].sort(),
       original: { kind: read.kind, notices: read.notices, unread: false, ...(fixRefused ? { fixRefused } : {}) },
     },
@@ -324,10 +357,26 @@ async function checkOriginal(
   };
 }
 
+/** A check of a file's text as the CLI uses it: findings, and the reports' models only when they are needed. */
+interface TextCheck {
+  readonly findings: Finding[];
+  readonly failures: readonly RuleFailure[];
+  readonly previousYears: readonly { readonly uri: string }[];
+  readonly index: LineIndex;
+  /** The pairing keys of the reports, in document order. */
+  keys(): readonly ReportKey[];
+  /** The reports' models: only with `modelsNeeded` (grids, `--fix`). */
+  readonly reports?: readonly Report[];
+  /** The whole result of the core (with `modelsNeeded`), for the fix loop. */
+  readonly lint?: LintResult;
+}
+
 /**
  * The one check of a file's text (the core's `checkDocument`, text file or original alike): the command line's
  * rule levels and repetition threshold, the paired files' reports, the other agencies' reports in the same file,
- * and the project configuration's suppressions for this file.
+ * and the project configuration's suppressions for this file. Without `modelsNeeded` the core checks the reports
+ * one after the other and keeps only their findings (`checkDocumentStreamed`: the same findings, in bounded
+ * memory on large concatenations); with it (grids, `--fix`) it keeps every report's model.
  */
 function checkFileText(
   text: string,
@@ -335,16 +384,38 @@ function checkFileText(
   options: CheckOptions,
   others: readonly OtherReport[],
   suppressions: readonly { readonly rule: string; readonly line?: number }[],
-): CheckResult {
-  const result = checkDocument(text, {
+  modelsNeeded = false,
+): TextCheck {
+  const checkOptions = {
     rules: options.rules,
     uri: filePath,
     name: path.basename(filePath),
     others: () => others,
-    sameYear: 'all',
+    sameYear: 'all' as const,
     repetitionThreshold: options.repetitionThreshold,
-  });
-  return suppressions.length ? { ...result, findings: withoutSuppressed(result.findings, result.report.index, suppressions) } : result;
+  };
+  const suppressed = (findings: Finding[], index: LineIndex): Finding[] => (suppressions.length ? withoutSuppressed(findings, index, suppressions) : findings);
+  if (!modelsNeeded) {
+    // a large concatenation drops a model per report: let the heap grow in small steps (not for one large report,
+    // whose model is all alive: more collections would find no garbage)
+    const r = checkDocumentStreamed(text, checkOptions, {
+      onCut: (reports) => {
+        if (reports > 1 && text.length >= LARGE_TEXT) boundHeapGrowth();
+      },
+    });
+    return { findings: suppressed(r.findings, r.index), failures: r.failures, previousYears: r.previousYears, index: r.index, keys: () => r.keys };
+  }
+  const r = checkDocument(text, checkOptions);
+  const findings = suppressed(r.findings, r.report.index);
+  return {
+    findings,
+    failures: r.failures,
+    previousYears: r.previousYears,
+    index: r.report.index,
+    keys: () => r.reports.map(reportKey),
+    reports: r.reports,
+    lint: findings === r.findings ? r : { ...r, findings },
+  };
 }
 
 /**
@@ -369,37 +440,44 @@ function errorMessage(e: unknown): string {
 
 async function checkText(
   filePath: string,
-  bytes: Buffer,
+  bytes: Buffer | undefined,
   decoded: DecodedText,
   options: CheckOptions,
   suppressions: readonly { readonly rule: string; readonly line?: number }[],
-  parsed: (reports: readonly Report[]) => void,
+  parsed: (keys: readonly ReportKey[]) => void,
 ): Promise<FileResult> {
   const { others, indexes } = await loadOthers(filePath, options.pairWith);
   const used = new Set<string>();
-  const lintText = (text: string): CheckResult => {
-    const result = checkFileText(text, filePath, options, others, suppressions);
+  const modelsNeeded = options.fix || options.grids === true;
+  const lintText = (text: string): TextCheck => {
+    const result = checkFileText(text, filePath, options, others, suppressions, modelsNeeded);
     for (const p of result.previousYears) used.add(p.uri);
     return result;
   };
 
   const initial = lintText(decoded.text);
-  parsed(initial.reports);
-  const done = (result: LintResult, fixed: readonly AppliedFix[], fixNotWritten?: Text2): FileResult => ({
+  parsed(initial.keys());
+  const done = (result: Pick<TextCheck, 'findings' | 'failures' | 'index' | 'reports'>, fixed: readonly AppliedFix[], fixNotWritten?: Text2): FileResult => ({
     filePath,
     encoding: decoded.encoding,
-    messages: result.findings.map((f) => toMessage(result, f, filePath, indexes)),
+    messages: result.findings.map((f) => toMessage(result.index, f, filePath, indexes)),
     fixed,
     fixNotWritten,
     failures: result.failures,
     previousYears: [...used].sort(),
-    ...(options.grids ? { grids: documentGrids(result.reports, result.findings) } : {}),
+    ...(options.grids && result.reports ? { grids: documentGrids(result.reports, result.findings) } : {}),
   });
   if (!options.fix) return done(initial, []);
 
   const severities = options.fixSeverities;
-  const outcome = fixLoop(decoded.text, (t) => (t === decoded.text ? initial : lintText(t)), (f) => !severities || severities.includes(f.severity));
-  if (outcome.applied.length === 0) return done(outcome.result, []);
+  const lintModel = (t: string): LintResult => {
+    const r = t === decoded.text ? initial : lintText(t);
+    if (!r.lint) throw new Error('checkFileText: the fix loop needs the models');
+    return r.lint;
+  };
+  const outcome = fixLoop(decoded.text, lintModel, (f) => !severities || severities.includes(f.severity));
+  const final = { findings: outcome.result.findings, failures: outcome.result.failures, index: outcome.result.report.index, reports: outcome.result.reports };
+  if (outcome.applied.length === 0) return done(final, []);
 
   if (!decoded.lossless) return done(initial, [], reasonText(filePath, 'fix.reason.lossy', {}));
   const out = encodeText(outcome.text, decoded.encoding, decoded.bom);
@@ -407,12 +485,13 @@ async function checkText(
     return done(initial, [], reasonText(filePath, 'fix.reason.unencodable', { encoding: ENCODING_LABEL[decoded.encoding] }));
   }
   try {
+    if (!bytes) throw new Error('checkText: --fix needs the bytes read');
     writeAtomically(filePath, out, bytes);
   } catch (e) {
     const reason = e instanceof FixWriteError && e.reason === 'changed' ? 'fix.reason.changed' : 'fix.reason.io';
     return done(initial, [], reasonText(filePath, reason, { error: e instanceof Error ? e.message : String(e) }));
   }
-  return done(outcome.result, outcome.applied);
+  return done(final, outcome.applied);
 }
 
 function reasonText(

@@ -20,7 +20,7 @@ import * as path from 'node:path';
 import { pairFiles, parseDocument, pick, reportKey, type Lang, type ReportKey } from '../core';
 import { ruleDocsDir } from '../rule-docs-dir';
 import { errorLanguage, helpText, parseCliArgs, UsageError, type CliOptions } from './args';
-import { checkFileSafely, countMessages, loadFile, type CheckOptions, type FileResult, type KeyedResult } from './check';
+import { boundHeapGrowth, checkFileSafely, countMessages, endRun, loadFile, startRun, type CheckOptions, type FileResult, type KeyedResult } from './check';
 import { expandInputs, type InputProblem } from './files';
 import { formatCsv } from './format-csv';
 import { formatHtml } from './format-html';
@@ -88,9 +88,10 @@ function reportConfigs(files: readonly string[], options: CliOptions, io: CliIo)
     return true;
   }
   const seen = new Set<LoadedConfig>();
+  const lookups = new Map<string, string | undefined>();
   let broken = false;
   for (const file of files) {
-    const c = configFor(file, options.config);
+    const c = configFor(file, options.config, lookups);
     if (!c || seen.has(c)) continue;
     seen.add(c);
     for (const p of c.problems) {
@@ -167,6 +168,16 @@ type Phase = (tasks: readonly PoolTask[]) => Promise<KeyedResult[]>;
  * order of `files`. `jobs` as `--jobs`.
  */
 export async function checkAll(files: readonly string[], options: Omit<CheckOptions, 'pairWith'>, jobs?: number): Promise<FileResult[]> {
+  startRun();
+  try {
+    return await checkAllInRun(files, options, jobs);
+  } finally {
+    endRun();
+  }
+}
+
+async function checkAllInRun(files: readonly string[], options: Omit<CheckOptions, 'pairWith'>, jobs?: number): Promise<FileResult[]> {
+  if (files.length >= MIN_FILES_FOR_WORKERS) boundHeapGrowth();
   if (options.fix) {
     const pairs = pairPreviousYears(files);
     const out: FileResult[] = [];

@@ -5,7 +5,7 @@
  */
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkFileSafely, internalErrorResult, type KeyedResult } from './check';
+import { checkFileSafely, internalErrorResult, startRun, type KeyedResult } from './check';
 import { both } from './messages';
 import type { CheckBatchMessage, WorkerInit, WorkerMessage } from './pool';
 
@@ -13,6 +13,8 @@ const port = parentPort;
 if (!port) throw new Error('cli-worker.js runs as a worker thread of the govreport-lint CLI');
 const { options, progress: shared } = workerData as WorkerInit;
 const progress = new Int32Array(shared);
+// a worker lives for one run of the pool
+startRun();
 
 function post(m: WorkerMessage): void {
   port!.postMessage(m);

@@ -11,7 +11,7 @@ import type { Report } from './model';
 import { compareFindings, type Finding, type OtherReport, type Rule } from './rule';
 import { lintReport, type LintOptions, type LintResult, type RuleFailure, type RuleSetting } from './engine';
 import type { Pairing, Segment } from './incremental';
-import { findSameYear, PairIndex, previousYearAmong, reportKey, sameYearAmong } from './pairing';
+import { PairIndex, reportKey, SameYearIndex, sameYearAmong, type ReportKey } from './pairing';
 import { parseDocument } from './parser';
 
 export interface CheckOptions {
@@ -55,26 +55,85 @@ export function checkDocument(text: string, options: CheckOptions = {}): CheckRe
 export function checkReports(reports: readonly Report[], options: CheckOptions = {}): CheckResult {
   const uri = options.uri ?? '';
   const name = options.name ?? uri;
-  const own: OtherReport[] = options.previousYearOf ? [] : reports.map((report) => ({ report, name, uri }));
-  let others: readonly OtherReport[] | undefined;
-  const otherReports = (): readonly OtherReport[] => (others ??= options.others?.() ?? []);
-  // where other agencies' reports of the same year are looked for: built once per check, not once per report
-  let pool: readonly OtherReport[] | undefined;
-  const sameYearPool = (): readonly OtherReport[] =>
-    (pool ??= options.sameYear === 'all' ? [...reports.map((report) => ({ report, name, uri })), ...otherReports()] : otherReports());
+  const pairing = new CheckPairing(options);
+  for (const report of reports) pairing.addOwn(reportKey(report));
+  const own: OtherReport[] = reports.map((report) => ({ report, name, uri }));
+  const resolve = (p: Partner): OtherReport => ('own' in p ? own[p.own] : p.other);
   const previousYears: OtherReport[] = [];
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
-  for (const report of reports) {
-    const previousYear = options.previousYearOf ? options.previousYearOf(report) : previousYearAmong(report, own, otherReports);
+  reports.forEach((report, j) => {
+    const partner = options.previousYearOf ? undefined : pairing.previousOf(j);
+    const previousYear = options.previousYearOf ? options.previousYearOf(report) : partner && resolve(partner);
     if (previousYear && !previousYears.includes(previousYear)) previousYears.push(previousYear);
-    const sameYear = options.sameYearReports ?? (options.sameYear && reportKey(report) ? findSameYear(report, sameYearPool()) : undefined);
+    const sameYear = options.sameYearReports ?? pairing.sameYearOf(j)?.map(resolve);
     const res = lintReport(report, { rules: options.rules, ruleSet: options.ruleSet, previousYear, sameYear, repetitionThreshold: options.repetitionThreshold });
     findings.push(...res.findings);
     failures.push(...res.failures);
-  }
+  });
   if (reports.length > 1) findings.sort(compareFindings);
   return { report: reports[0], reports, findings, failures, previousYears };
+}
+
+/** Report j of the checked document, or another document's report. */
+export type Partner = { readonly own: number } | { readonly other: OtherReport };
+
+/**
+ * The pairing of one check, from indexes built once per check (linear in the number of reports): report j's
+ * previous year is `findPreviousYear`'s choice among this document's reports, then among `others`; its same-year
+ * reports are `findSameYear`'s choice among this document's reports (`sameYear: 'all'`), then `others`. The
+ * document's report keys are added first, in document order; `others` is asked for once, when first needed.
+ */
+export class CheckPairing {
+  private readonly keys: ReportKey[] = [];
+  private readonly sameYear = new SameYearIndex<Partner>();
+  private othersInSameYear = false;
+  private others: readonly OtherReport[] | undefined;
+  private own: PairIndex<number> | undefined;
+  private otherIndex: PairIndex<OtherReport> | undefined;
+
+  constructor(private readonly options: CheckOptions) {}
+
+  private otherReports(): readonly OtherReport[] {
+    return (this.others ??= this.options.others?.() ?? []);
+  }
+
+  /** Adds the next report's key; true when that report is a same-year candidate of the others (keep its model). */
+  addOwn(k: ReportKey): boolean {
+    const j = this.keys.length;
+    this.keys.push(k);
+    return this.options.sameYear === 'all' && !this.options.sameYearReports && this.sameYear.add(k, { own: j });
+  }
+
+  previousOf(j: number): Partner | undefined {
+    const k = this.keys[j];
+    if (!k) return undefined;
+    if (!this.own) {
+      const index = new PairIndex<number>();
+      this.keys.forEach((key, i) => index.add(key, i));
+      this.own = index;
+    }
+    const i = this.own.previousOf(k);
+    if (i !== undefined) return { own: i };
+    if (!this.otherIndex) {
+      const index = new PairIndex<OtherReport>();
+      for (const o of this.otherReports()) index.add(reportKey(o.report), o);
+      this.otherIndex = index;
+    }
+    const other = this.otherIndex.previousOf(k);
+    return other && { other };
+  }
+
+  /** Report j's same-year reports; undefined when the check compares none (or the report has no key). */
+  sameYearOf(j: number): Partner[] | undefined {
+    const k = this.keys[j];
+    if (!this.options.sameYear || !k) return undefined;
+    if (!this.othersInSameYear) {
+      this.othersInSameYear = true;
+      for (const o of this.otherReports()) this.sameYear.add(reportKey(o.report), { other: o });
+    }
+    return this.sameYear.of(k);
+  }
 }
 
 /** Checks a document with an explicitly given previous year (or none): `checkDocument` without pairing. */

@@ -16,6 +16,7 @@ export { claims, claimTableValue, type Claim } from './narrative';
 export { RULES } from './rules/index';
 export { agencyIdentity, agencyKey, findPreviousYear, findSameYear, MAX_SAME_YEAR, pairFiles, PairIndex, reportKey, sameAgency, type AgencyIdentity, type FileKeys, type ReportKey } from './pairing';
 export { checkDocument, checkReports, documentPairing, lint, type CheckOptions, type CheckResult, type StampedReport } from './check';
+export { checkDocumentStreamed, type StreamedCheckResult } from './stream';
 export * from './views/index';
 export { IncrementalLinter, summarize, type IncrementalResult, type Pairing, type ReportSummary, type Segment } from './incremental';
 export {

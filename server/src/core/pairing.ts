@@ -12,7 +12,6 @@
  */
 
 import { perReport, type Report } from './model';
-import type { OtherReport } from './rule';
 
 /** Abbreviations normalised in agency names, longest first so that a short form never leaves a stray character. */
 const AGENCY_ABBREVIATIONS: readonly (readonly [string, string])[] = [
@@ -181,11 +180,6 @@ export function pairFiles(files: readonly FileKeys[]): Map<string, string[]> {
   return pairs;
 }
 
-/** The report of `candidates` (this document's reports first, then other documents') that is `report`'s previous year. */
-export function previousYearAmong(report: Report, own: readonly OtherReport[], others: () => readonly OtherReport[]): OtherReport | undefined {
-  return findPreviousYear(report, own) ?? (reportKey(report) ? findPreviousYear(report, others()) : undefined);
-}
-
 /** At most this many other agencies' reports are compared with a report (`cross-report-copy`). */
 export const MAX_SAME_YEAR = 32;
 
@@ -214,4 +208,39 @@ export function sameYearAmong<T extends { readonly report: Report }>(k: ReportKe
     if (out.length >= MAX_SAME_YEAR) break;
   }
   return out;
+}
+
+/**
+ * Candidates for `cross-report-copy` by year, in the order added: the first of each agency key, at most
+ * `MAX_SAME_YEAR + 1` per year (one of them may be the asking report's own agency). `of(k)` answers what
+ * `sameYearAmong(k, candidates, self)` answers over the candidates added (when `self`'s key is `k`), without
+ * scanning every candidate for every report.
+ */
+export class SameYearIndex<T> {
+  private readonly byYear = new Map<number, { readonly key: string; readonly item: T }[]>();
+  private readonly seen = new Set<string>();
+
+  /** Adds a candidate; true when it is kept (the first of its agency among the first of its year). */
+  add(k: ReportKey, item: T): boolean {
+    if (!k) return false;
+    const slot = `${k.year}\u0000${k.key}`;
+    if (this.seen.has(slot)) return false;
+    this.seen.add(slot);
+    let list = this.byYear.get(k.year);
+    if (!list) this.byYear.set(k.year, (list = []));
+    if (list.length > MAX_SAME_YEAR) return false;
+    list.push({ key: k.key, item });
+    return true;
+  }
+
+  of(k: ReportKey): T[] {
+    if (!k) return [];
+    const out: T[] = [];
+    for (const e of this.byYear.get(k.year) ?? []) {
+      if (e.key === k.key) continue;
+      out.push(e.item);
+      if (out.length >= MAX_SAME_YEAR) break;
+    }
+    return out;
+  }
 }

@@ -433,20 +433,23 @@ const INLINE_HEADING_RE = new RegExp(
   'g',
 );
 
+/** Only a text with a line longer than this can be glued (see `unglue`). */
+export const GLUED_LINE_LENGTH = 1500;
+
 /**
  * Text whose line breaks were lost (a web page's text content glued into one line): split it into virtual
  * lines before and after inline section headings, after each full stop and after the title, so that the
  * headings, the title and the narrative can still be checked. Offsets stay those of the document.
  */
 function unglue(text: string, lines: readonly Line[]): Line[] | undefined {
-  const long = lines.filter((l) => l.text.length > 1500);
+  const long = lines.filter((l) => l.text.length > GLUED_LINE_LENGTH);
   if (!long.length) return undefined;
   let headings = 0;
   for (const l of long) headings += (l.text.match(INLINE_HEADING_RE) ?? []).length;
   if (headings < 3) return undefined;
   const out: Line[] = [];
   for (const l of lines) {
-    if (l.text.length <= 1500) {
+    if (l.text.length <= GLUED_LINE_LENGTH) {
       out.push({ ...l, index: out.length });
       continue;
     }
@@ -492,12 +495,23 @@ function unglue(text: string, lines: readonly Line[]): Line[] | undefined {
   return split;
 }
 
-/** Parses a document: one report, or several when the text is a concatenation of reports. */
-export function parseDocument(text: string): Report[] {
+/**
+ * A document cut into its reports without parsing them: `parse(j)` parses report j (a new model on every call),
+ * so that a host can check the reports of a large concatenation one after the other and let each model go.
+ */
+export interface SplitDocument {
+  readonly index: LineIndex;
+  /** The number of reports. */
+  readonly count: number;
+  parse(j: number): Report;
+}
+
+/** Cuts a document into its reports (see `SplitDocument`); `parseDocument` parses every one of them. */
+export function splitDocument(text: string): SplitDocument {
   const physical = splitLines(text);
   const index = new LineIndex(physical, text.length);
   const virtual = unglue(text, physical);
-  if (virtual) return [parseReportLines(text, virtual, index, 0, virtual.length, undefined, true)];
+  if (virtual) return { index, count: 1, parse: () => parseReportLines(text, virtual, index, 0, virtual.length, undefined, true) };
   const lines = physical;
   const headings = new Map<number, Heading>();
   for (let i = 0; i < lines.length; i++) {
@@ -505,5 +519,12 @@ export function parseDocument(text: string): Report[] {
     if (h) headings.set(i, h);
   }
   const headingAt = (i: number) => headings.get(i);
-  return splitReports(lines, headingAt).map(([from, to]) => parseReportLines(text, lines, index, from, to, headingAt));
+  const ranges = splitReports(lines, headingAt);
+  return { index, count: ranges.length, parse: (j) => parseReportLines(text, lines, index, ranges[j][0], ranges[j][1], headingAt) };
+}
+
+/** Parses a document: one report, or several when the text is a concatenation of reports. */
+export function parseDocument(text: string): Report[] {
+  const doc = splitDocument(text);
+  return Array.from({ length: doc.count }, (_, j) => doc.parse(j));
 }

@@ -44,30 +44,45 @@ export function loadConfigFile(file: string): LoadedConfig | undefined {
   return loaded;
 }
 
-/** The nearest `.govreportrc.json` in `dir` or a folder above it. */
-export function findConfigFile(dir: string): string | undefined {
-  let d = path.resolve(dir);
+/**
+ * The nearest `.govreportrc.json` in `dir` or a folder above it. `memo` (folder → answer) spares a host that
+ * checks many files of the same folders (the command line, during one run) the same look-ups again.
+ */
+export function findConfigFile(dir: string, memo?: Map<string, string | undefined>): string | undefined {
+  const start = path.resolve(dir);
+  if (memo?.has(start)) return memo.get(start);
+  let d = start;
+  let found: string | undefined;
   for (;;) {
     const candidate = path.join(d, CONFIG_FILE_NAME);
     try {
-      if (fs.statSync(candidate).isFile()) return candidate;
+      if (fs.statSync(candidate, { throwIfNoEntry: false })?.isFile()) {
+        found = candidate;
+        break;
+      }
     } catch {
-      // not here
+      // not readable here (a folder without permission): not here
     }
     const up = path.dirname(d);
-    if (up === d) return undefined;
+    if (up === d) break;
+    if (memo?.has(up)) {
+      found = memo.get(up);
+      break;
+    }
     d = up;
   }
+  memo?.set(start, found);
+  return found;
 }
 
 /** How a host chooses the configuration: the nearest file upward (default), a given file, or none. */
 export type ConfigChoice = { readonly kind: 'search' } | { readonly kind: 'file'; readonly file: string } | { readonly kind: 'none' };
 
 /** The configuration that applies to a checked file. */
-export function configFor(filePath: string, choice: ConfigChoice = { kind: 'search' }): LoadedConfig | undefined {
+export function configFor(filePath: string, choice: ConfigChoice = { kind: 'search' }, memo?: Map<string, string | undefined>): LoadedConfig | undefined {
   if (choice.kind === 'none') return undefined;
   if (choice.kind === 'file') return loadConfigFile(choice.file);
-  const found = findConfigFile(path.dirname(path.resolve(filePath)));
+  const found = findConfigFile(path.dirname(path.resolve(filePath)), memo);
   return found ? loadConfigFile(found) : undefined;
 }
 
