@@ -241,7 +241,7 @@ const involvement = perReport((report: Report): ReadonlyMap<Row, ReadonlyMap<num
   const m = new Map<Row, Map<number, Identity[]>>();
   const add = (o: Operand, id: Identity): void => {
     let cols = m.get(o.row);
-    if (!cols) m.set(o.row, (cols = new Map()));
+    if (!cols) m.set(o.row, (cols = new Map<number, Identity[]>()));
     const list = cols.get(o.col);
     if (!list) cols.set(o.col, [id]);
     else if (list[list.length - 1] !== id) list.push(id);
