@@ -11,7 +11,7 @@ import type { Report } from './model';
 import { compareFindings, type Finding, type OtherReport, type Rule } from './rule';
 import { lintReport, type LintOptions, type LintResult, type RuleFailure, type RuleSetting } from './engine';
 import type { Pairing, Segment } from './incremental';
-import { PairIndex, reportKey, SameYearIndex, sameYearAmong, type ReportKey } from './pairing';
+import { PairIndex, reportKey, SameYearIndex, type ReportKey } from './pairing';
 import { parseDocument } from './parser';
 
 export interface CheckOptions {
@@ -186,9 +186,16 @@ export function documentPairing(
     const other = otherIndex.previousOf(k);
     return other ? { other } : undefined;
   };
-  // other agencies' reports of the same year in the other documents (cross-report-copy), as `findSameYear` picks them
-  let all: readonly StampedReport[] | undefined;
-  const sameYear = (i: number, segments: readonly Segment[]): StampedReport[] => sameYearAmong(segments[i].summary.pairKey, (all ??= others()));
+  // other agencies' reports of the same year in the other documents (cross-report-copy), as `findSameYear` picks them;
+  // indexed once, when first asked for
+  let sameYearIndex: SameYearIndex<StampedReport> | undefined;
+  const sameYear = (i: number, segments: readonly Segment[]): StampedReport[] => {
+    if (!sameYearIndex) {
+      sameYearIndex = new SameYearIndex<StampedReport>();
+      for (const o of others()) sameYearIndex.add(reportKey(o.report), o);
+    }
+    return sameYearIndex.of(segments[i].summary.pairKey);
+  };
   return {
     keyOf: (i, segments) => {
       const p = resolve(i, segments);

@@ -185,22 +185,16 @@ export const MAX_SAME_YEAR = 32;
 
 /**
  * The candidates holding other agencies' reports of the same year (one per agency key, the first found), for
- * `cross-report-copy`; at most `MAX_SAME_YEAR`, in the given order. Same exclusions as `findPreviousYear`.
+ * `cross-report-copy`; at most `MAX_SAME_YEAR`, in the given order. Same exclusions as `findPreviousYear`. A scan
+ * of the candidates: the checks use `SameYearIndex`, which the tests hold to this choice.
  */
 export function findSameYear<T extends { readonly report: Report }>(report: Report, candidates: readonly T[]): T[] {
-  return sameYearAmong(reportKey(report), candidates, report);
-}
-
-/**
- * `findSameYear` for a report known by its pairing key only (the incremental linter's summaries): the candidates
- * whose report is of the key's year and another agency, one per agency, at most `MAX_SAME_YEAR`; `self` is skipped.
- */
-export function sameYearAmong<T extends { readonly report: Report }>(k: ReportKey, candidates: readonly T[], self?: Report): T[] {
+  const k = reportKey(report);
   if (!k) return [];
   const seen = new Set<string>([k.key]);
   const out: T[] = [];
   for (const c of candidates) {
-    if (c.report === self) continue;
+    if (c.report === report) continue;
     const other = reportKey(c.report);
     if (!other || other.year !== k.year || seen.has(other.key)) continue;
     seen.add(other.key);
@@ -213,8 +207,8 @@ export function sameYearAmong<T extends { readonly report: Report }>(k: ReportKe
 /**
  * Candidates for `cross-report-copy` by year, in the order added: the first of each agency key, at most
  * `MAX_SAME_YEAR + 1` per year (one of them may be the asking report's own agency). `of(k)` answers what
- * `sameYearAmong(k, candidates, self)` answers over the candidates added (when `self`'s key is `k`), without
- * scanning every candidate for every report.
+ * `findSameYear(self, candidates)` answers over the candidates added (when `self`'s key is `k`), without scanning
+ * every candidate for every report.
  */
 export class SameYearIndex<T> {
   private readonly byYear = new Map<number, { readonly key: string; readonly item: T }[]>();
