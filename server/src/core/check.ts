@@ -63,16 +63,32 @@ export function checkReports(reports: readonly Report[], options: CheckOptions =
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   reports.forEach((report, j) => {
-    const partner = options.previousYearOf ? undefined : pairing.previousOf(j);
-    const previousYear = options.previousYearOf ? options.previousYearOf(report) : partner && resolve(partner);
+    const { result, previousYear } = checkPaired(report, j, pairing, resolve, options);
     if (previousYear && !previousYears.includes(previousYear)) previousYears.push(previousYear);
-    const sameYear = options.sameYearReports ?? pairing.sameYearOf(j)?.map(resolve);
-    const res = lintReport(report, { rules: options.rules, ruleSet: options.ruleSet, previousYear, sameYear, repetitionThreshold: options.repetitionThreshold });
-    findings.push(...res.findings);
-    failures.push(...res.failures);
+    findings.push(...result.findings);
+    failures.push(...result.failures);
   });
   if (reports.length > 1) findings.sort(compareFindings);
   return { report: reports[0], reports, findings, failures, previousYears };
+}
+
+/**
+ * Checks report j of a document (`checkReports`, `checkDocumentStreamed`): its previous year (given by
+ * `options.previousYearOf`, else the pairing's partner), its same-year reports, then its rules. `resolve` gives a
+ * partner's report.
+ */
+export function checkPaired(
+  report: Report,
+  j: number,
+  pairing: CheckPairing,
+  resolve: (p: Partner) => OtherReport,
+  options: CheckOptions,
+): { readonly result: LintResult; readonly previousYear?: OtherReport; readonly partner?: Partner } {
+  const partner = options.previousYearOf ? undefined : pairing.previousOf(j);
+  const previousYear = options.previousYearOf ? options.previousYearOf(report) : partner && resolve(partner);
+  const sameYear = options.sameYearReports ?? pairing.sameYearOf(j)?.map(resolve);
+  const result = lintReport(report, { rules: options.rules, ruleSet: options.ruleSet, previousYear, sameYear, repetitionThreshold: options.repetitionThreshold });
+  return { result, previousYear, partner };
 }
 
 /** Report j of the checked document, or another document's report. */

@@ -20,8 +20,8 @@
 
 import type { Heading, Report } from './model';
 import { compareFindings, type Finding, type OtherReport } from './rule';
-import { lintReport, type RuleFailure } from './engine';
-import { CheckPairing, type CheckOptions, type Partner } from './check';
+import type { RuleFailure } from './engine';
+import { CheckPairing, checkPaired, type CheckOptions, type Partner } from './check';
 import { reportKey, type ReportKey } from './pairing';
 import { GLUED_LINE_LENGTH, parseReportLines, splitDocument, splitReports } from './parser';
 import { parseHeading } from './structure';
@@ -186,20 +186,10 @@ export function checkDocumentStreamed(text: string, options: CheckOptions = {}, 
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   for (let j = 0; j < doc.count; j++) {
-    const report = modelAt(j);
-    let previousYear: OtherReport | undefined;
-    if (options.previousYearOf) {
-      previousYear = options.previousYearOf(report);
-      if (previousYear) used({ given: previousYear }, previousYear);
-    } else {
-      const p = pairing.previousOf(j);
-      previousYear = p && resolve(p);
-      if (p && previousYear) used(p, previousYear);
-    }
-    const sameYear = options.sameYearReports ?? pairing.sameYearOf(j)?.map(resolve);
-    const res = lintReport(report, { rules: options.rules, ruleSet: options.ruleSet, previousYear, sameYear, repetitionThreshold: options.repetitionThreshold });
-    findings.push(...res.findings);
-    failures.push(...res.failures);
+    const { result, previousYear, partner } = checkPaired(modelAt(j), j, pairing, resolve, options);
+    if (previousYear) used(partner ?? { given: previousYear }, previousYear);
+    findings.push(...result.findings);
+    failures.push(...result.failures);
     // models kept only to spare a second parse are let go once checked
     if (firstModels.delete(j)) {
       kept.delete(j);
