@@ -11,6 +11,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, CloseAction, DocumentSelector, ErrorAction, ErrorHandler, LanguageClientOptions, State } from 'vscode-languageclient';
 import { LANGUAGE_ID, Method, ORIGINAL_SCHEME, type StatusParams } from './protocol';
+import { Command } from './commands';
 import { RestartPolicy } from './restart';
 import { RULE_DOCS_LINK } from './ruleDocs';
 import { serveWorkspaceFiles } from './workspace-files';
@@ -82,9 +83,6 @@ const CLOSE_DO_NOT_RESTART: CloseAction.DoNotRestart = 1;
 const CLOSE_RESTART: CloseAction.Restart = 2;
 const ERROR_CONTINUE: ErrorAction.Continue = 1;
 const STATE_RUNNING: State.Running = 2;
-
-/** The restart command's id (commands.ts registers it); the message of a server that is not restarted offers it. */
-const RESTART_COMMAND = 'govreport.restartServer';
 
 /** What differs between the desktop and the browser: the schemes, and how a language client is made. */
 export interface ClientPlatform {
@@ -239,7 +237,7 @@ export class ServerController implements vscode.Disposable {
         );
         const restart = vscode.l10n.t('Restart Language Server');
         void vscode.window.showErrorMessage(message, restart).then((choice) => {
-          if (choice === restart) void vscode.commands.executeCommand(RESTART_COMMAND);
+          if (choice === restart) void vscode.commands.executeCommand(Command.restartServer);
         });
         // handled: the library only logs it
         return { action: CLOSE_DO_NOT_RESTART, message, handled: true };
